@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { BusinessBadge } from "@/components/business-badge";
+import { formatDate, formatPostingRate } from "@/components/format";
+import { ListingIcon } from "@/components/listing-icon";
+import { PostCard } from "@/components/post-card";
+import { getPublicListing } from "@/lib/listings/queries";
+import { ZListingSlug } from "@/lib/listings/schemas";
+import { getListingPosts } from "@/lib/posts/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadListing = cache(async (rawSlug: string) => {
+  const slug = ZListingSlug.safeParse(rawSlug);
+  return slug.success ? getPublicListing(slug.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const listing = await loadListing((await params).slug);
+  if (!listing) return {};
+  return { title: listing.name, description: listing.description ?? undefined };
+}
+
+export default async function ListingPage({ params }: Props) {
+  const listing = await loadListing((await params).slug);
+  if (!listing) notFound();
+  const posts = listing.mirrorMode === "NONE" ? [] : await getListingPosts(listing.id, 20);
+  const business = listing.tier === "BUSINESS";
+  return (
+    <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+      <div>
+        <header className="flex items-start gap-4">
+          <ListingIcon name={listing.name} iconUrl={listing.iconUrl} size={64} />
+          <div>
+            <h1 className="flex flex-wrap items-center gap-2 text-3xl font-bold tracking-tight">
+              {listing.name}
+              {business && <BusinessBadge />}
+            </h1>
+            {listing.description && <p className="mt-2 text-lg text-stone-600 dark:text-stone-300">{listing.description}</p>}
+            <p className="mt-2 text-sm">
+              <a href={listing.siteUrl} rel={business ? "sponsored noopener" : "noopener"} className="text-teal-800 underline dark:text-teal-300">
+                Visit {new URL(listing.siteUrl).host}
+              </a>
+            </p>
+          </div>
+        </header>
+        <section aria-labelledby="posts" className="mt-10">
+          <h2 id="posts" className="mb-4 text-xl font-semibold">
+            Latest posts
+          </h2>
+          {posts.length === 0 ? (
+            <p className="text-stone-600 dark:text-stone-300">
+              {listing.mirrorMode === "NONE" ? "The owner of this blog asked us not to mirror its posts. Visit the blog to read them." : "No posts mirrored yet."}
+            </p>
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {posts.map((post) => (
+                <PostCard key={post.id} post={post} showBlog={false} />
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
+      <aside className="space-y-6 text-sm">
+        {business && listing.ctaLabel && listing.ctaUrl && (
+          <a href={listing.ctaUrl} rel="sponsored noopener" className="block rounded-lg bg-teal-700 px-4 py-3 text-center font-semibold text-white hover:bg-teal-800">
+            {listing.ctaLabel}
+          </a>
+        )}
+        <dl className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
+          <div>
+            <dt className="font-semibold">Categories</dt>
+            <dd>{listing.categories.map((entry) => entry.category.name).join(", ") || "none yet"}</dd>
+          </div>
+          {listing.language && (
+            <div>
+              <dt className="font-semibold">Language</dt>
+              <dd>{new Intl.DisplayNames(["en"], { type: "language" }).of(listing.language) ?? listing.language}</dd>
+            </div>
+          )}
+          <div>
+            <dt className="font-semibold">Posting frequency</dt>
+            <dd>{formatPostingRate(listing.postsPerWeek)}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Feed health</dt>
+            <dd>
+              {listing.dormantSince
+                ? `Dormant since ${formatDate(listing.dormantSince)}: the feed stopped answering; its archive stays here.`
+                : listing.lastSuccessAt
+                  ? `Read successfully on ${formatDate(listing.lastSuccessAt)}`
+                  : "Not read yet"}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Ownership</dt>
+            <dd>{listing.verifiedAt ? `Verified on ${formatDate(listing.verifiedAt)}` : "Not claimed yet"}</dd>
+          </div>
+          {business && listing.contactEmail && (
+            <div>
+              <dt className="font-semibold">Contact</dt>
+              <dd>
+                <a href={`mailto:${listing.contactEmail}`} className="underline">
+                  {listing.contactEmail}
+                </a>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { ListingCard } from "@/components/listing-card";
+import { PostCard } from "@/components/post-card";
+import { getCategoryTree } from "@/lib/categories/queries";
+import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
+import { getLatestPosts } from "@/lib/posts/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [featured, posts, newest, categories] = await Promise.all([
+    getFeaturedListings(4),
+    getLatestPosts(12),
+    getNewestListings(6),
+    getCategoryTree(),
+  ]);
+  return (
+    <div className="space-y-12">
+      <section aria-labelledby="intro" className="max-w-3xl">
+        <h1 id="intro" className="text-3xl font-bold tracking-tight sm:text-4xl">
+          Find blogs worth following
+        </h1>
+        <p className="mt-3 text-lg text-stone-600 dark:text-stone-300">
+          BlogAtlas lists independent blogs by topic and mirrors their newest posts, always crediting and linking the original.
+        </p>
+      </section>
+
+      {featured.length > 0 && (
+        <section aria-labelledby="featured">
+          <h2 id="featured" className="mb-4 text-xl font-semibold">
+            Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {featured.map((listing) => (
+              <ListingCard key={listing.id} listing={listing} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="latest">
+          <h2 id="latest" className="mb-4 text-xl font-semibold">
+            Latest posts
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {posts.map((post) => (
+              <PostCard key={post.id} post={post} />
+            ))}
+          </div>
+        </section>
+        <aside className="space-y-10">
+          <section aria-labelledby="categories">
+            <h2 id="categories" className="mb-4 text-xl font-semibold">
+              Categories
+            </h2>
+            <ul className="space-y-1">
+              {categories.map((category) => (
+                <li key={category.id}>
+                  <span className="font-medium">{category.name}</span>{" "}
+                  <span className="text-sm text-stone-500 dark:text-stone-400">({category.blogCount})</span>
+                  {category.children.length > 0 && (
+                    <ul className="ml-4 text-sm">
+                      {category.children.map((child) => (
+                        <li key={child.id}>
+                          {child.name} <span className="text-stone-500 dark:text-stone-400">({child.blogCount})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="newest">
+            <h2 id="newest" className="mb-4 text-xl font-semibold">
+              Newest blogs
+            </h2>
+            <ul className="space-y-2">
+              {newest.map((listing) => (
+                <li key={listing.id}>
+                  <Link href={`/blogs/${listing.slug}`} className="font-medium hover:underline">
+                    {listing.name}
+                  </Link>
+                  <p className="line-clamp-1 text-sm text-stone-600 dark:text-stone-400">{listing.description}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

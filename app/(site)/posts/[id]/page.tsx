@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { formatDate } from "@/components/format";
+import { ShareLinks } from "@/components/share-links";
+import { getPublicPost } from "@/lib/posts/queries";
+import { ZPostId } from "@/lib/posts/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadPost = cache(async (rawId: string) => {
+  const id = ZPostId.safeParse(rawId);
+  return id.success ? getPublicPost(id.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await loadPost((await params).id);
+  if (!post) return {};
+  // The original keeps the search credit: canonical points at the blogger's own page.
+  return {
+    title: `${post.title} (${post.blog.name})`,
+    description: post.excerpt,
+    alternates: { canonical: post.url },
+  };
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = await loadPost((await params).id);
+  if (!post) notFound();
+  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+  const showFull = post.blog.mirrorMode === "FULL";
+  return (
+    <article className="mx-auto max-w-3xl">
+      {post.blog.tier === "FREE" && (
+        <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
+          Get Even More Visitors To Your Blog, Upgrade To A Business Listing &gt;&gt;
+        </p>
+      )}
+      <header>
+        <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{post.title}</h1>
+        <p className="mt-3 text-sm text-stone-600 dark:text-stone-300">
+          {post.authors.length > 0 && <>By {post.authors.join(", ")} · </>}
+          <time dateTime={post.publishedAt.toISOString()}>{formatDate(post.publishedAt)}</time>
+          {" · "}
+          <Link href={`/blogs/${post.blog.slug}`} className="underline">
+            {post.blog.name}
+          </Link>
+          {post.feedUpdatedAt && <> · updated {formatDate(post.feedUpdatedAt)}</>}
+        </p>
+      </header>
+      {showFull ? (
+        <div className="prose prose-stone mt-8 max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      ) : (
+        <p className="mt-8 text-lg">{post.excerpt}</p>
+      )}
+      <p className="mt-10 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
+        This post first appeared on{" "}
+        <Link href={`/blogs/${post.blog.slug}`} className="font-semibold underline">
+          {post.blog.name}
+        </Link>
+        , please read the original post:{" "}
+        <a href={post.url} className="font-semibold text-teal-800 underline dark:text-teal-300">
+          here
+        </a>
+      </p>
+      <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />
+    </article>
+  );
+}

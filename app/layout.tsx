@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "BlogAtlas: the blog directory", template: "%s · BlogAtlas" },
+  description: "Discover independent blogs by topic, read their latest posts, and follow the ones you like.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-stone-900">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+          <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+            <Link href="/" className="text-xl font-bold tracking-tight">
+              Blog<span className="text-teal-700 dark:text-teal-400">Atlas</span>
+            </Link>
+            <p className="hidden text-sm text-stone-600 sm:block dark:text-stone-300">Independent blogs, credited and linked.</p>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
+          Every post here is mirrored from its blog with full credit and a link to the original.
+        </footer>
+      </body>
+    </html>
+  );
+}

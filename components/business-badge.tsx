@@ -1,0 +1,7 @@
+export function BusinessBadge() {
+  return (
+    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+      Business
+    </span>
+  );
+}

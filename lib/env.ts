@@ -1,0 +1,152 @@
+// Every setting BlogAtlas reads, parsed by one zod schema. A missing or malformed required setting
+// stops start-up with a message naming it; an absent vendor setting (Stripe, SMTP, OAuth) turns its
+// feature off, and `features` says so. This module holds no secrets of its own and is imported by
+// next.config.ts and scripts as well as by the server, so it does not import "server-only".
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string({ error: "is required: a postgresql:// URL (npm run dev sets it for the embedded database)" })
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "must be a postgresql:// URL, such as postgresql://user:password@localhost:5432/blogatlas",
+  });
+
+const emailList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email({ error: "must be a comma-separated list of e-mail addresses" })));
+
+const hostPortList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}$/, {
+        message: "must be a comma-separated list of host:port entries, such as 127.0.0.1:4010",
+      }),
+    ),
+  );
+
+const settingsShape = {
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required: a random secret of at least 32 characters (openssl rand -base64 32)" })
+      .min(32, { message: "must be at least 32 characters long (openssl rand -base64 32)" }),
+    APP_URL: z.url({ error: "must be the public URL of the site, such as http://localhost:3000" }).default("http://localhost:3000"),
+    ADMIN_EMAILS: emailList,
+    // Mail (magic links, subscriptions). Off when SMTP_URL is absent.
+    SMTP_URL: optionalString.pipe(
+      z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
+    ),
+    EMAIL_FROM: z.string().default("BlogAtlas <no-reply@blogatlas.localhost>"),
+    // OAuth sign-in, each provider on when both of its settings are present.
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_ID: optionalString,
+    GOOGLE_SECRET: optionalString,
+    // Billing. Off when STRIPE_SECRET_KEY is absent.
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_PRICE_MONTHLY: optionalString,
+    STRIPE_PRICE_YEARLY: optionalString,
+    STRIPE_API_BASE: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:12111" }).optional()),
+    // Feed fetching: host:port pairs that may be reached although private (tests, local demos).
+    INGEST_ALLOW_HOSTS: hostPortList,
+};
+
+export const ZSettings = z
+  .object(settingsShape)
+  .superRefine((settings, ctx) => {
+    const pairs: Array<[keyof typeof settings, keyof typeof settings]> = [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_ID", "GOOGLE_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(settings[a]) !== Boolean(settings[b])) {
+        const missing = settings[a] ? b : a;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === a ? b : a} is set` });
+      }
+    }
+    if (settings.STRIPE_SECRET_KEY && !settings.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+    }
+  });
+
+export type TSettings = z.infer<typeof ZSettings>;
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`BlogAtlas cannot start: ${problems.length === 1 ? "a setting is" : "settings are"} missing or invalid:\n` +
+      problems.map((line) => `  - ${line}`).join("\n") +
+      "\nSee .env.example for every setting.");
+    this.name = "SettingsError";
+  }
+}
+
+/** Parses a set of environment variables; throws a SettingsError naming every bad one. */
+export function parseSettings(source: Record<string, string | undefined>): TSettings {
+  const result = ZSettings.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(settings)"} ${issue.message}`);
+  throw new SettingsError(problems);
+}
+
+let cached: TSettings | undefined;
+
+/** Only DATABASE_URL, for tools (migrate, seed) that need nothing else. */
+export function loadDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
+  const result = settingsShape.DATABASE_URL.safeParse(source.DATABASE_URL);
+  if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `DATABASE_URL ${issue.message}`));
+  return result.data;
+}
+
+/** The settings of this process, parsed once. */
+export function loadSettings(): TSettings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}
+
+export type Features = {
+  email: boolean;
+  github: boolean;
+  google: boolean;
+  billing: boolean;
+};
+
+export function featuresOf(settings: TSettings): Features {
+  return {
+    email: Boolean(settings.SMTP_URL),
+    github: Boolean(settings.GITHUB_ID),
+    google: Boolean(settings.GOOGLE_ID),
+    billing: Boolean(settings.STRIPE_SECRET_KEY),
+  };
+}
+
+/** One line per optional feature that is switched off, saying which setting turns it on. */
+export function describeDisabledFeatures(features: Features): string[] {
+  const lines: string[] = [];
+  if (!features.email) lines.push("e-mail (magic links, subscriptions) is off: set SMTP_URL");
+  if (!features.billing) lines.push("billing (Business Listings) is off: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+  if (!features.github) lines.push("GitHub sign-in is off: set GITHUB_ID and GITHUB_SECRET");
+  if (!features.google) lines.push("Google sign-in is off: set GOOGLE_ID and GOOGLE_SECRET");
+  return lines;
+}

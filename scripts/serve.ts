@@ -1,0 +1,170 @@
+// npm run dev / npm start: the whole directory from one command. Starts the embedded PostgreSQL
+// unless DATABASE_URL is set, applies migrations, seeds the demo when the database is empty, then
+// runs Next.js and prints where to look. Ctrl-C stops everything it started.
+//   tsx scripts/serve.ts dev|start [--port 3000] [--ephemeral]
+// --ephemeral (used by the end-to-end tests) runs on a throw-away database that is removed at exit.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db";
+import { describeDisabledFeatures, featuresOf, parseSettings } from "@/lib/env";
+import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
+import { demoUsers } from "@/prisma/seed/demo-catalog";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { DEV_DATA_DIR, DEV_DATABASE, devPgPort, fail, PROJECT_DIR } from "./support/with-database";
+import { freePort } from "./support/free-port";
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: "string" }, ephemeral: { type: "boolean", default: false } },
+});
+const mode = positionals[0];
+if (mode !== "dev" && mode !== "start") fail("usage: tsx scripts/serve.ts dev|start [--port N] [--ephemeral]");
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const ephemeral = values.ephemeral;
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+nextEnv.loadEnvConfig(PROJECT_DIR, mode === "dev");
+process.env.APP_URL ??= `http://localhost:${port}`;
+
+let database: EmbeddedServer | undefined;
+let scratchDir: string | undefined;
+let next: ChildProcess | undefined;
+let scratchDatabase: { adminUrl: string; name: string } | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((resolve) => {
+        next?.once("exit", resolve);
+        setTimeout(resolve, 10_000);
+      });
+    }
+    if (scratchDatabase) await dropDatabase(scratchDatabase.adminUrl, scratchDatabase.name).catch(() => {});
+    await database?.stop().catch(() => {});
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+    if (!ephemeral) console.log("BlogAtlas stopped.");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function devSecret(): string {
+  // A development-only secret, kept with the data so sessions survive a restart.
+  const file = path.join(PROJECT_DIR, ".data", "dev-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function prepareDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) {
+    if (!ephemeral) return process.env.DATABASE_URL;
+    // A fresh database beside the given one, so tests never touch real data.
+    const url = new URL(process.env.DATABASE_URL);
+    const name = `blogatlas_e2e_${process.pid}`;
+    const admin = new URL(url);
+    admin.pathname = "/postgres";
+    await dropDatabase(admin.toString(), name);
+    await ensureDatabase(admin.toString(), name);
+    scratchDatabase = { adminUrl: admin.toString(), name };
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+  if (ephemeral) scratchDir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-"));
+  database = await startEmbeddedPostgres({
+    dataDir: scratchDir ? path.join(scratchDir, "pg") : DEV_DATA_DIR,
+    port: ephemeral ? await freePort() : devPgPort(),
+    persistent: !ephemeral,
+    log: (line) => {
+      if (!stopping && /FATAL|PANIC|ERROR/.test(line)) console.error(`[postgres] ${line}`);
+    },
+  });
+  await ensureDatabase(database.adminUrl, DEV_DATABASE);
+  return database.urlFor(DEV_DATABASE);
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Next.js exited with code ${child.exitCode} before serving`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Next.js did not answer ${url} within 3 minutes`);
+}
+
+try {
+  process.env.DATABASE_URL = await prepareDatabase();
+  if (!process.env.NEXTAUTH_SECRET && (mode === "dev" || ephemeral)) {
+    process.env.NEXTAUTH_SECRET = ephemeral ? randomBytes(32).toString("base64url") : devSecret();
+  }
+  const settings = parseSettings(process.env);
+  const migrations = await applyMigrations(settings.DATABASE_URL, MIGRATIONS_DIR, (line) => console.log(line));
+
+  const client = new pg.Client({ connectionString: settings.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Blog"`);
+  await client.end();
+  if (rows[0]?.n === 0) {
+    console.log("empty database: adding the demo directory…");
+    const db = createPrismaClient(settings.DATABASE_URL);
+    const report = await seedDemo(db);
+    await db.$disconnect();
+    console.log(`  ${report.blogs} blogs, ${report.posts} posts, ${report.users} users`);
+  }
+
+  const nextBin = path.join(PROJECT_DIR, "node_modules", ".bin", "next");
+  next = spawn(nextBin, [mode, "--port", String(port)], {
+    stdio: ["ignore", ephemeral ? "inherit" : "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+  });
+  next.stdout?.on("data", (chunk: Buffer) => {
+    // Next's own banner names a URL before the app is ready; ours follows once it answers.
+    const text = chunk.toString();
+    if (!/^\s*(▲|- Local:|- Network:|- Environments:|✓ Starting|✓ Ready|$)/m.test(text)) process.stdout.write(text);
+  });
+  next.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`Next.js stopped (exit code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  const url = `http://localhost:${port}`;
+  await waitUntilServing(`${url}/api/health`, next);
+  if (mode === "dev") await waitUntilServing(url, next); // compile the home page before saying it is ready
+  const lines = [
+    "",
+    `BlogAtlas is ready at ${url}  (${seconds()} after start)`,
+    `  database: ${database ? `embedded PostgreSQL 18 on port ${database.port}, data in ${database.dataDir}` : "DATABASE_URL"}`,
+    `  migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied} already in place`,
+    "  demo accounts (e-mail sign-in arrives with issue #5):",
+    ...demoUsers.map((user) => `    ${user.email.padEnd(22)} ${user.role === "ADMIN" ? "admin" : user.name}`),
+    ...describeDisabledFeatures(featuresOf(settings)).map((line) => `  off: ${line}`),
+    "Press Ctrl-C to stop.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+} catch (error) {
+  console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
+  await shutdown(1);
+}

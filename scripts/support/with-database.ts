@@ -1,0 +1,34 @@
+// For one-shot commands (migrate, seed): use DATABASE_URL when set; otherwise start the embedded
+// PostgreSQL of `npm run dev` (its data under .data/), run the task, and stop it again.
+import path from "node:path";
+import nextEnv from "@next/env";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
+
+export const PROJECT_DIR = process.cwd();
+export const DEV_DATA_DIR = path.join(PROJECT_DIR, ".data", "pg");
+export const DEV_DATABASE = "blogatlas";
+export const devPgPort = () => Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+
+export function fail(error: unknown): never {
+  console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
+  process.exit(1);
+}
+
+export async function withDatabase(task: (databaseUrl: string) => Promise<void>): Promise<void> {
+  nextEnv.loadEnvConfig(PROJECT_DIR, process.env.NODE_ENV !== "production");
+  try {
+    if (process.env.DATABASE_URL) {
+      await task(process.env.DATABASE_URL);
+      return;
+    }
+    const server = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, port: devPgPort(), persistent: true });
+    try {
+      await ensureDatabase(server.adminUrl, DEV_DATABASE);
+      await task(server.urlFor(DEV_DATABASE));
+    } finally {
+      await server.stop();
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
