@@ -89,6 +89,9 @@ export async function applyMigrations(
 ): Promise<MigrationReport> {
   const files = readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
+  // A connection lost mid-migration surfaces as the failed query below; without a listener the
+  // client's own 'error' event would crash the process instead.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);

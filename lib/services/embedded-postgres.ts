@@ -130,7 +130,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 async function stopServer(server: EmbeddedPostgres): Promise<void> {
   const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise((resolve) => {
+    timer = setTimeout(resolve, 15_000);
+  });
+  await Promise.race([server.stop(), giveUp]);
+  clearTimeout(timer);
 }
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createListing, createPost } from "@/lib/testing/fixtures";
+import { getPublicListing } from "@/lib/listings/queries";
+import { getLatestPosts, getListingPosts, getPublicPost } from "./queries";
+
+describe("what visitors may see", () => {
+  it("shows active listings' posts, newest first", async () => {
+    const listing = await createListing();
+    const older = await createPost(listing.id, { publishedAt: new Date("2026-01-01") });
+    const newer = await createPost(listing.id, { publishedAt: new Date("2026-02-01") });
+    expect((await getListingPosts(listing.id, 10)).map((post) => post.id)).toEqual([newer.id, older.id]);
+    expect((await getPublicPost(newer.id))?.blog.slug).toBe(listing.slug);
+  });
+
+  it("hides a hidden post, and every post of a suspended, pending or rejected listing", async () => {
+    const listing = await createListing();
+    const hidden = await createPost(listing.id, { hiddenAt: new Date(), hiddenReason: "reported" });
+    expect(await getPublicPost(hidden.id)).toBeNull();
+    for (const status of ["SUSPENDED", "PENDING", "REJECTED"] as const) {
+      const other = await createListing({ status });
+      const post = await createPost(other.id);
+      expect(await getPublicPost(post.id)).toBeNull();
+      expect(await getPublicListing(other.slug)).toBeNull();
+      expect((await getLatestPosts(100)).map((p) => p.id)).not.toContain(post.id);
+    }
+  });
+
+  it("keeps a dormant listing's archive readable", async () => {
+    const listing = await createListing({ status: "DORMANT", dormantSince: new Date() });
+    const post = await createPost(listing.id);
+    expect(await getPublicPost(post.id)).not.toBeNull();
+  });
+
+  it("stops showing posts at once when the owner chooses not to be mirrored", async () => {
+    const listing = await createListing();
+    const post = await createPost(listing.id);
+    await db.blog.update({ where: { id: listing.id }, data: { mirrorMode: "NONE" } });
+    expect(await getPublicPost(post.id)).toBeNull();
+    expect(await getListingPosts(listing.id, 10)).toEqual([]);
+    expect(await getPublicListing(listing.slug)).not.toBeNull();
+  });
+});

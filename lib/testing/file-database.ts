@@ -1,0 +1,15 @@
+// Runs before each integration test file: a fresh database cloned from the migrated template,
+// named in DATABASE_URL before any test imports the app's database client; dropped afterwards.
+import { afterAll, inject } from "vitest";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
+
+const adminUrl = inject("dbAdminUrl");
+const name = uniqueDatabaseName("blogatlas_test");
+process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject("dbTemplate"));
+
+afterAll(async () => {
+  const holder = globalThis as { blogatlasPrisma?: { $disconnect(): Promise<void> } };
+  await holder.blogatlasPrisma?.$disconnect();
+  delete holder.blogatlasPrisma;
+  await dropDatabase(adminUrl, name);
+});
