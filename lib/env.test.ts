@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDisabledFeatures, featuresOf, loadDatabaseUrl, parseSettings, SettingsError } from "./env";
+import { describeDisabledFeatures, featuresOf, loadDatabaseUrl, loadRunnerSettings, parseSettings, SettingsError } from "./env";
 
 const valid = {
   DATABASE_URL: "postgresql://user:secret@localhost:5432/blogatlas",
@@ -77,5 +77,14 @@ describe("settings", () => {
     const settings = parseSettings({ ...valid, ADMIN_EMAILS: " Admin@Example.com ,b@example.com,", INGEST_ALLOW_HOSTS: "127.0.0.1:4010,[::1]:80" });
     expect(settings.ADMIN_EMAILS).toEqual(["admin@example.com", "b@example.com"]);
     expect(settings.INGEST_ALLOW_HOSTS).toEqual(["127.0.0.1:4010", "[::1]:80"]);
+  });
+});
+
+describe("runner settings", () => {
+  it("defaults the ports and refuses a bad one by name", () => {
+    expect(loadRunnerSettings({})).toEqual({ PORT: 3000, EMBEDDED_PG_PORT: 54329 });
+    expect(loadRunnerSettings({ PORT: "3100" }).PORT).toBe(3100);
+    expect(() => loadRunnerSettings({ EMBEDDED_PG_PORT: "99999" })).toThrow(/EMBEDDED_PG_PORT must be a port number between 1 and 65535/);
+    expect(() => loadRunnerSettings({ PORT: "web" })).toThrow(/PORT must be a port number/);
   });
 });

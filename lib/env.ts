@@ -45,6 +45,12 @@ const hostPortList = z
     ),
   );
 
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int({ error: "must be a port number" })
+  .min(1, { error: "must be a port number between 1 and 65535" })
+  .max(65535, { error: "must be a port number between 1 and 65535" });
+
 const settingsShape = {
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: postgresUrl,
@@ -71,6 +77,9 @@ const settingsShape = {
     STRIPE_API_BASE: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:12111" }).optional()),
     // Feed fetching: host:port pairs that may be reached although private (tests, local demos).
     INGEST_ALLOW_HOSTS: hostPortList,
+    // The local runner (scripts/serve.ts): web server port and the embedded PostgreSQL's port.
+    PORT: port.default(3000),
+    EMBEDDED_PG_PORT: port.default(54329),
 };
 
 export const ZSettings = z
@@ -111,6 +120,13 @@ export function parseSettings(source: Record<string, string | undefined>): TSett
 }
 
 let cached: TSettings | undefined;
+
+/** Only what the local runner needs before a database exists (ports). */
+export function loadRunnerSettings(source: Record<string, string | undefined> = process.env) {
+  const result = z.object({ PORT: settingsShape.PORT, EMBEDDED_PG_PORT: settingsShape.EMBEDDED_PG_PORT }).safeParse(source);
+  if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  return result.data;
+}
 
 /** Only DATABASE_URL, for tools (migrate, seed) that need nothing else. */
 export function loadDatabaseUrl(source: Record<string, string | undefined> = process.env): string {

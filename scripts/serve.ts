@@ -5,14 +5,14 @@
 // --ephemeral (used by the end-to-end tests) runs on a throw-away database that is removed at exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
-import { describeDisabledFeatures, featuresOf, parseSettings } from "@/lib/env";
+import { describeDisabledFeatures, featuresOf, loadRunnerSettings, parseSettings } from "@/lib/env";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
 import { demoUsers } from "@/prisma/seed/demo-catalog";
@@ -26,12 +26,17 @@ const { positionals, values } = parseArgs({
 });
 const mode = positionals[0];
 if (mode !== "dev" && mode !== "start") fail("usage: tsx scripts/serve.ts dev|start [--port N] [--ephemeral]");
-const port = Number(values.port ?? process.env.PORT ?? 3000);
 const ephemeral = values.ephemeral;
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 nextEnv.loadEnvConfig(PROJECT_DIR, mode === "dev");
+let port: number;
+try {
+  port = loadRunnerSettings({ ...process.env, ...(values.port ? { PORT: values.port } : {}) }).PORT;
+} catch (error) {
+  fail(error);
+}
 process.env.APP_URL ??= `http://localhost:${port}`;
 
 let database: EmbeddedServer | undefined;
@@ -84,7 +89,10 @@ async function prepareDatabase(): Promise<string> {
     url.pathname = `/${name}`;
     return url.toString();
   }
-  if (ephemeral) scratchDir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-"));
+  if (ephemeral) {
+    scratchDir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-"));
+    chmodSync(scratchDir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach it
+  }
   database = await startEmbeddedPostgres({
     dataDir: scratchDir ? path.join(scratchDir, "pg") : DEV_DATA_DIR,
     port: ephemeral ? await freePort() : devPgPort(),

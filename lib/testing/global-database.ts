@@ -1,7 +1,7 @@
 // Vitest global setup for integration tests: one PostgreSQL for the whole run (the embedded one in
 // a throw-away folder, or the server DATABASE_URL names) and one migrated template database that
 // every test file clones (lib/testing/file-database.ts), so each file starts clean in milliseconds.
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -24,6 +24,7 @@ export default async function setup(project: TestProject) {
     adminUrl = databaseUrl(process.env.DATABASE_URL, "postgres");
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-test-"));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach it
     const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
     adminUrl = server.adminUrl;
     stopServer = async () => {

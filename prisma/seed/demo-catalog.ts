@@ -131,7 +131,7 @@ const generic: Voice = {
     "Notes on {topic}",
     "A beginner's guide to {topic}",
     "Five lessons from {topic}",
-    "Why {topic} matters more than you think",
+    "What nobody tells you about {topic}",
     "{Topic}: a field report",
     "The honest truth about {topic}",
     "How I think about {topic} now",

@@ -32,31 +32,59 @@ const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-")
 export const DEMO_IMAGE_COUNT = 8;
 export const siteUrlOf = (blog: DemoBlog) => `https://${blog.slug}.example`;
 
-function paragraph(rng: Rng, sentences: string[]): string {
-  return `<p>${pickSome(rng, sentences, 2 + Math.floor(rng() * 3)).map(escapeHtml).join(" ")}</p>`;
+/** Hands out a post's sentences without repeats until the pool runs dry, then reshuffles. */
+function sentenceSource(rng: Rng, pool: string[]) {
+  let queue: string[] = [];
+  return () => {
+    if (queue.length === 0) queue = pickSome(rng, pool, pool.length);
+    return queue.pop() as string;
+  };
+}
+
+function paragraph(rng: Rng, next: () => string): string {
+  const count = 2 + Math.floor(rng() * 3);
+  return `<p>${Array.from({ length: count }, next).map(escapeHtml).join(" ")}</p>`;
+}
+
+const titleCache = new Map<string, Array<{ topic: string; title: string }>>();
+
+/** Every topic and title pairing of a blog's voice, in a fixed shuffled order: no title repeats. */
+function titlesOf(blog: DemoBlog) {
+  let titles = titleCache.get(blog.slug);
+  if (!titles) {
+    const voice = voiceFor(blog.category);
+    const pairs = voice.topics.flatMap((topic) =>
+      voice.titles.map((template) => ({ topic, title: template.replace("{topic}", topic).replace("{Topic}", capitalise(topic)) })),
+    );
+    titles = pickSome(random(`${blog.slug}:titles`), pairs, pairs.length);
+    titleCache.set(blog.slug, titles);
+  }
+  return titles;
 }
 
 /** One post: a title and real-looking HTML (headings, paragraphs, a list, a quote, an image, links). */
 function composePost(blog: DemoBlog, index: number) {
   const rng = random(`${blog.slug}#${index}`);
   const voice = voiceFor(blog.category);
-  const sentences = [...voice.sentences, ...genericVoice.sentences];
-  const topic = pick(rng, voice.topics);
-  const title = pick(rng, voice.titles).replace("{topic}", topic).replace("{Topic}", capitalise(topic));
+  const sentence = sentenceSource(rng, [...voice.sentences, ...genericVoice.sentences]);
+  const { topic, title } = titlesOf(blog)[index % titlesOf(blog).length]!;
   const site = siteUrlOf(blog);
   const image = 1 + Math.floor(rng() * DEMO_IMAGE_COUNT);
   const imageUrl = `/demo/cover-${image}.svg`;
   const parts = [
-    paragraph(rng, sentences),
-    paragraph(rng, sentences),
+    paragraph(rng, sentence),
+    paragraph(rng, sentence),
     `<h2>${escapeHtml(capitalise(pick(rng, ["what worked", "where it went wrong", "the details", "getting started", "what I would do again"])))}</h2>`,
-    paragraph(rng, sentences),
+    paragraph(rng, sentence),
     `<figure><img src="${imageUrl}" alt="Illustration for ${escapeHtml(title)}" width="1200" height="630"><figcaption>${escapeHtml(capitalise(topic))}, as it looked this time.</figcaption></figure>`,
     rng() < 0.5
       ? `<ul>${pickSome(rng, voice.list, 4).map((item) => `<li>${escapeHtml(capitalise(item))}</li>`).join("")}</ul>`
       : `<ol>${pickSome(rng, voice.list, 4).map((item) => `<li>${escapeHtml(capitalise(item))}</li>`).join("")}</ol>`,
-    `<blockquote><p>${escapeHtml(pick(rng, sentences))}</p></blockquote>`,
-    paragraph(rng, sentences),
+    `<blockquote><p>${escapeHtml(sentence())}</p></blockquote>`,
+    paragraph(rng, sentence),
+    `<h2>${escapeHtml(capitalise(pick(rng, ["looking back", "what comes next", "a few caveats", "if you try this"])))}</h2>`,
+    paragraph(rng, sentence),
+    paragraph(rng, sentence),
     `<h3>Further reading</h3>`,
     `<p>I wrote about this before in <a href="${site}/archive/${slugify(pick(rng, voice.topics))}">an earlier post</a>, and the <a href="${site}/about">about page</a> explains how this blog works.</p>`,
   ];

@@ -2,12 +2,13 @@
 // PostgreSQL of `npm run dev` (its data under .data/), run the task, and stop it again.
 import path from "node:path";
 import nextEnv from "@next/env";
+import { loadRunnerSettings } from "@/lib/env";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
 
 export const PROJECT_DIR = process.cwd();
 export const DEV_DATA_DIR = path.join(PROJECT_DIR, ".data", "pg");
 export const DEV_DATABASE = "blogatlas";
-export const devPgPort = () => Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+export const devPgPort = () => loadRunnerSettings().EMBEDDED_PG_PORT;
 
 export function fail(error: unknown): never {
   console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+
+test("a visitor goes from the home page to a blog, a post and the original", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Find blogs worth following" })).toBeVisible();
+  const featured = page.getByRole("region", { name: /Featured Business Listings/ });
+  await expect(featured.getByRole("article").first()).toBeVisible();
+  await expect(featured.getByText("Business").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Categories" }).getByText("Technology")).toBeVisible();
+
+  // Into a blog from "Newest blogs".
+  const newest = page.getByRole("region", { name: "Newest blogs" }).getByRole("link").first();
+  const blogName = (await newest.textContent())!.trim();
+  await newest.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(blogName);
+  await expect(page.getByText("Posting frequency")).toBeVisible();
+
+  // Into its newest post.
+  const postLink = page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first();
+  const postTitle = (await postLink.textContent())!.trim();
+  await postLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(postTitle);
+
+  // Full credit, and the original linked both for readers and for search engines.
+  const credit = page.getByText(`This post first appeared on ${blogName}, please read the original post:`);
+  await expect(credit).toBeVisible();
+  const original = credit.getByRole("link", { name: "here" });
+  const href = await original.getAttribute("href");
+  expect(href).toMatch(/^https:\/\/[a-z0-9-]+\.example\//);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", href!);
+  await expect(page.getByRole("heading", { name: "Share the post" })).toBeVisible();
+});
+
+test("a free listing's post carries the upgrade banner, a Business Listing's does not", async ({ page }) => {
+  await page.goto("/blogs/shipping-on-fridays");
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page.getByText("Get Even More Visitors To Your Blog, Upgrade To A Business Listing >>")).toBeVisible();
+
+  await page.goto("/blogs/the-patient-compiler");
+  await expect(page.getByRole("link", { name: "Hire me for a build audit" })).toHaveAttribute("rel", /sponsored/);
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("Upgrade To A Business Listing")).toHaveCount(0);
+});
+
+test("pending listings and unknown addresses answer 404 with a way back", async ({ page }) => {
+  for (const path of ["/blogs/pixels-and-prose", "/blogs/no-such-blog", "/posts/cmnosuchpost000000000000", "/posts/NOT%20AN%20ID"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Browse the directory from the home page" }).click();
+  await expect(page).toHaveURL("/");
+});
+
+test("a dormant blog keeps its archive readable and says why it went quiet", async ({ page }) => {
+  await page.goto("/blogs/the-natural-wine-list");
+  await expect(page.getByText(/Dormant since .*: the feed stopped answering; its archive stays here\./)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Latest posts" }).getByRole("article").first()).toBeVisible();
+});
