@@ -12,12 +12,12 @@ import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
-import { describeDisabledFeatures, featuresOf, loadRunnerSettings, parseSettings } from "@/lib/env";
+import { describeDisabledFeatures, featuresOf, loadDatabaseUrl, loadRunnerSettings, parseSettings } from "@/lib/env";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
 import { demoUsers } from "@/prisma/seed/demo-catalog";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { DEV_DATA_DIR, DEV_DATABASE, devPgPort, fail, PROJECT_DIR } from "./support/with-database";
+import { describeDatabaseUrl, DEV_DATA_DIR, DEV_DATABASE, devPgPort, fail, PROJECT_DIR } from "./support/with-database";
 import { freePort } from "./support/free-port";
 
 const { positionals, values } = parseArgs({
@@ -85,7 +85,7 @@ function devSecret(): string {
 
 async function prepareDatabase(): Promise<string> {
   if (process.env.DATABASE_URL) {
-    if (!ephemeral) return process.env.DATABASE_URL;
+    if (!ephemeral) return loadDatabaseUrl();
     // A fresh database beside the given one, so tests never touch real data.
     const url = new URL(process.env.DATABASE_URL);
     const name = `blogatlas_e2e_${process.pid}`;
@@ -171,7 +171,7 @@ try {
   const lines = [
     "",
     `BlogAtlas is ready at ${url}  (${seconds()} after start)`,
-    `  database: ${database ? `embedded PostgreSQL 18 on port ${database.port}, data in ${database.dataDir}` : "DATABASE_URL"}`,
+    `  database: ${database ? `embedded PostgreSQL 18 on port ${database.port}, data in ${database.dataDir}` : `${describeDatabaseUrl(settings.DATABASE_URL)} (DATABASE_URL)`}`,
     `  migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied} already in place`,
     "  demo accounts (e-mail sign-in arrives with issue #5):",
     ...demoUsers.map((user) => `    ${user.email.padEnd(22)} ${user.role === "ADMIN" ? "admin" : user.name}`),

@@ -2,7 +2,7 @@
 // PostgreSQL of `npm run dev` (its data under .data/), run the task, and stop it again.
 import path from "node:path";
 import nextEnv from "@next/env";
-import { loadRunnerSettings } from "@/lib/env";
+import { loadDatabaseUrl, loadRunnerSettings } from "@/lib/env";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
 
 export const PROJECT_DIR = process.cwd();
@@ -19,7 +19,7 @@ export async function withDatabase(task: (databaseUrl: string) => Promise<void>)
   nextEnv.loadEnvConfig(PROJECT_DIR, process.env.NODE_ENV !== "production");
   try {
     if (process.env.DATABASE_URL) {
-      await task(process.env.DATABASE_URL);
+      await task(loadDatabaseUrl());
       return;
     }
     const server = await startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, port: devPgPort(), persistent: true });
@@ -32,4 +32,10 @@ export async function withDatabase(task: (databaseUrl: string) => Promise<void>)
   } catch (error) {
     fail(error);
   }
+}
+
+/** Where a database URL points, without its password, for messages. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
