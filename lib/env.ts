@@ -77,6 +77,8 @@ const settingsShape = {
     STRIPE_API_BASE: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:12111" }).optional()),
     // Feed fetching: host:port pairs that may be reached although private (tests, local demos).
     INGEST_ALLOW_HOSTS: hostPortList,
+    // Feeds a worker process reads at once.
+    INGEST_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1, { error: "must be between 1 and 256" }).max(256, { error: "must be between 1 and 256" }).default(16),
     // The local runner (scripts/serve.ts): web server port and the embedded PostgreSQL's port.
     PORT: port.default(3000),
     EMBEDDED_PG_PORT: port.default(54329),
@@ -120,6 +122,15 @@ export function parseSettings(source: Record<string, string | undefined>): TSett
 }
 
 let cached: TSettings | undefined;
+
+/** What the feed worker and the feed command need (they hold no sessions, so no auth secret). */
+export function loadWorkerSettings(source: Record<string, string | undefined> = process.env) {
+  const result = z
+    .object({ INGEST_ALLOW_HOSTS: settingsShape.INGEST_ALLOW_HOSTS, INGEST_CONCURRENCY: settingsShape.INGEST_CONCURRENCY })
+    .safeParse(source);
+  if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  return result.data;
+}
 
 /** Only what the local runner needs before a database exists (ports). */
 export function loadRunnerSettings(source: Record<string, string | undefined> = process.env) {

@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { rss } from "@/lib/testing/feed-server";
+import { decodeFeedBody } from "./decode";
+import { FeedParseError, MAX_ENTRIES, parseFeedText } from "./parse-feed";
+import { prepareEntries } from "./read-feed";
+
+const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/feeds");
+const FEED_URL = "https://blog.example/feed.xml";
+
+describe("formats, detected from the body", () => {
+  it("reads RSS 2.0, RSS 0.91, RSS 1.0 (RDF), Atom 1.0, Atom 0.3 and JSON Feed 1.0 and 1.1", () => {
+    const documents: Array<[string, string, string]> = [
+      ["RSS", rss([{ guid: "a", title: "RSS two", link: "https://blog.example/a" }]), "RSS two"],
+      ["RSS", `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Old</title><link>https://blog.example/</link><description>d</description><item><title>Point nine one</title><link>https://blog.example/091</link></item></channel></rss>`, "Point nine one"],
+      ["RDF", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://blog.example/"><title>R</title><link>https://blog.example/</link><description>d</description></channel><item rdf:about="https://blog.example/rdf"><title>RDF item</title><link>https://blog.example/rdf</link></item></rdf:RDF>`, "RDF item"],
+      ["ATOM", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-01-01T00:00:00Z</updated><entry><id>urn:e</id><title>Atom one</title><updated>2026-01-01T00:00:00Z</updated><link href="https://blog.example/e"/></entry></feed>`, "Atom one"],
+      ["ATOM", `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old atom</title><entry><id>urn:x</id><title>Atom zero three</title><issued>2004-01-01T00:00:00Z</issued><link rel="alternate" type="text/html" href="https://blog.example/x"/></entry></feed>`, "Atom zero three"],
+      ["JSON", JSON.stringify({ version: "https://jsonfeed.org/version/1", title: "J", items: [{ id: "1", title: "JSON one", content_html: "<p>x</p>", url: "https://blog.example/j1" }] }), "JSON one"],
+      ["JSON", JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "2", title: "JSON one-one", content_text: "plain", url: "https://blog.example/j2", authors: [{ name: "Ann" }] }] }), "JSON one-one"],
+    ];
+    for (const [format, text, title] of documents) {
+      const feed = parseFeedText(text, FEED_URL);
+      expect(feed.format, title).toBe(format);
+      expect(feed.entries[0]?.title, format).toBe(title);
+    }
+  });
+
+  it("ignores a misleading Content-Type: format comes from the body", () => {
+    const { text } = decodeFeedBody(Buffer.from(rss([{ guid: "1", title: "T" }])), "text/html; charset=utf-8");
+    expect(parseFeedText(text, FEED_URL).format).toBe("RSS");
+  });
+
+  it("answers a page that is not a feed with a clear error", () => {
+    expect(() => parseFeedText("<html><body>Moved</body></html>", FEED_URL)).toThrow(new FeedParseError("this is not an RSS, Atom, RDF or JSON feed"));
+  });
+});
+
+describe("encodings: BOM, then HTTP charset, then the XML declaration, then detection", () => {
+  const title = "Crème brûlée à Zürich";
+  const doc = (declared: string) => `<?xml version="1.0" encoding="${declared}"?><rss version="2.0"><channel><title>${title}</title><link>https://b.example/</link><description>d</description></channel></rss>`;
+  it("honours a BOM over everything", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc("utf-16"), "utf16le")]);
+    expect(decodeFeedBody(utf16, "text/xml; charset=iso-8859-1").text).toContain(title);
+  });
+  it("uses the HTTP charset over the XML declaration", () => {
+    expect(decodeFeedBody(Buffer.from(doc("utf-8"), "latin1"), "application/rss+xml; charset=ISO-8859-1").text).toContain(title);
+  });
+  it("uses the XML declaration when HTTP says nothing", () => {
+    expect(decodeFeedBody(Buffer.from(doc("windows-1252"), "latin1")).text).toContain(title);
+  });
+  it("detects Windows-1252 when nothing is declared and the bytes are not UTF-8", () => {
+    const text = `<rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+    expect(decodeFeedBody(Buffer.from(text, "latin1")).encoding).toBe("windows-1252");
+    expect(decodeFeedBody(Buffer.from(text, "utf8")).encoding).toBe("utf-8");
+  });
+});
+
+describe("dates", () => {
+  it("reads common layouts and falls back to first-seen time, keeping feed order", () => {
+    const feed = parseFeedText(
+      rss([
+        { guid: "1", title: "rfc", pubDate: "Tue, 10 Jun 2025 04:00:00 GMT" },
+        { guid: "2", title: "iso", pubDate: "2025-06-09T10:14:55+02:00" },
+        { guid: "3", title: "named zone", pubDate: "Mon, 09 Jun 2025 15:04:05 PDT" },
+        { guid: "4", title: "localised", pubDate: "Seg, 09 Jun 2025 10:00:00 -0300" },
+        { guid: "5", title: "broken", pubDate: "yesterday-ish" },
+        { guid: "6", title: "absent" },
+      ]),
+      FEED_URL,
+    );
+    const [rfc, iso, zone, localised, broken, absent] = feed.entries;
+    expect(rfc!.publishedAt?.toISOString()).toBe("2025-06-10T04:00:00.000Z");
+    expect(iso!.publishedAt?.toISOString()).toBe("2025-06-09T08:14:55.000Z");
+    expect(zone!.publishedAt?.toISOString()).toBe("2025-06-09T22:04:05.000Z");
+    expect(localised!.publishedAt?.toISOString()).toBe("2025-06-09T13:00:00.000Z");
+    expect(broken!.publishedAt).toBeUndefined();
+    expect(absent!.publishedAt).toBeUndefined();
+    const now = Date.UTC(2026, 0, 1);
+    const ready = prepareEntries(feed, now);
+    expect(ready[4]!.publishedAt.getTime()).toBe(now - 4);
+    expect(ready[5]!.publishedAt.getTime()).toBe(now - 5);
+    expect(ready[4]!.publishedAtKnown).toBe(false);
+  });
+});
+
+describe("identity per feed", () => {
+  it("uses the guid, else the link, else a hash of title and content", () => {
+    const feed = parseFeedText(
+      rss([
+        { guid: "guid-1", link: "https://blog.example/1", title: "a" },
+        { link: "https://blog.example/2", title: "b" },
+        { title: "c", description: "only text" },
+      ]),
+      FEED_URL,
+    );
+    expect(feed.entries.map((entry) => entry.identityKey)).toEqual(["guid-1", "https://blog.example/2", expect.stringMatching(/^hash:[0-9a-f]{64}$/)]);
+    expect(feed.unreliableIds).toBe(true);
+  });
+
+  it("detects repeated guids and falls back for those entries, keeping every entry", () => {
+    const feed = parseFeedText(
+      rss([
+        { guid: "same", link: "https://blog.example/1", title: "one" },
+        { guid: "same", link: "https://blog.example/2", title: "two" },
+        { guid: "unique", link: "https://blog.example/3", title: "three" },
+      ]),
+      FEED_URL,
+    );
+    expect(feed.entries.map((entry) => entry.identityKey)).toEqual(["https://blog.example/1", "https://blog.example/2", "unique"]);
+    expect(feed.unreliableIds).toBe(true);
+  });
+
+  it(`takes at most ${MAX_ENTRIES} entries from one fetch`, () => {
+    const items = Array.from({ length: MAX_ENTRIES + 50 }, (_, i) => ({ guid: String(i), title: `t${i}` }));
+    expect(parseFeedText(rss(items), FEED_URL).entries).toHaveLength(MAX_ENTRIES);
+  });
+});
+
+describe("relative URLs", () => {
+  it("resolves against xml:base, then the entry link, then the feed URL, srcset included", () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example/root/"><title>t</title><id>x</id>
+      <entry><id>1</id><title>with base</title><link href="posts/1"/><content type="html" xml:base="https://content.example/dir/">&lt;a href="rel.html"&gt;r&lt;/a&gt;&lt;img src="i.png" srcset="i.png 1x, i2.png 2x"&gt;</content></entry></feed>`;
+    const feed = parseFeedText(atom, "https://feeds.example/atom.xml");
+    expect(feed.entries[0]!.url).toBe("https://base.example/root/posts/1");
+    const [ready] = prepareEntries(feed);
+    expect(ready!.contentHtml).toContain('href="https://content.example/dir/rel.html"');
+    expect(ready!.contentHtml).toContain('srcset="https://content.example/dir/i.png 1x, https://content.example/dir/i2.png 2x"');
+
+    const plain = parseFeedText(rss([{ guid: "1", link: "/2026/post", title: "p", description: '<a href="other">o</a>' }]), "https://blog.example/feeds/main.xml");
+    expect(plain.entries[0]!.url).toBe("https://blog.example/2026/post");
+    expect(prepareEntries(plain)[0]!.contentHtml).toContain('href="https://blog.example/2026/other"');
+
+    const noLink = parseFeedText(rss([{ guid: "1", title: "p", description: '<img src="img/a.png">' }]), "https://blog.example/feeds/main.xml");
+    expect(prepareEntries(noLink)[0]!.contentHtml).toContain('src="https://blog.example/feeds/img/a.png"');
+  });
+});
+
+describe("hostile XML (security.md 21)", () => {
+  it("refuses a billion-laughs feed in well under a second", () => {
+    const levels = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">${levels}]><rss version="2.0"><channel><title>&lol10;</title><item><title>&lol10;</title></item></channel></rss>`;
+    const started = performance.now();
+    expect(() => parseFeedText(bomb, FEED_URL)).toThrow(/declares XML entities/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses external entities and never reads the file they name", () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title><item><title>&xxe;</title></item></channel></rss>`;
+    expect(() => parseFeedText(xxe, FEED_URL)).toThrow(/declares XML entities/);
+  });
+
+  it("does not expand a huge run of character references into unbounded memory", () => {
+    const text = rss([{ guid: "1", title: "&#65;".repeat(200_000) }]);
+    const started = performance.now();
+    const feed = parseFeedText(text, FEED_URL);
+    expect(feed.entries[0]!.title.length).toBe(200_000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("real-world feeds", () => {
+  const dir = path.join(FIXTURES, "real-world");
+  const files = readdirSync(dir).filter((name) => name !== "LICENSE");
+  it.each(files)("%s", (name) => {
+    const { text } = decodeFeedBody(readFileSync(path.join(dir, name)));
+    if (name === "unrecognized.rss") {
+      // Not a feed at all: an HTML "Document Moved" page. The right answer is a clear error.
+      expect(() => parseFeedText(text, `https://example.com/${name}`)).toThrow("this is not an RSS, Atom, RDF or JSON feed");
+      return;
+    }
+    const feed = parseFeedText(text, `https://example.com/${name}`);
+    const ready = prepareEntries(feed);
+    expect(feed.title.length).toBeGreaterThan(0);
+    for (const entry of ready) {
+      expect(entry.identityKey.length).toBeGreaterThan(0);
+      expect(entry.url).toMatch(/^https?:\/\//);
+      expect(entry.contentHtml).not.toMatch(/<script|\son\w+=|javascript:/i);
+    }
+  });
+});

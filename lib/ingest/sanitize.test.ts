@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { Parser } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { cleanUrl, contentFacts, sanitizeEntryHtml } from "./sanitize";
+
+const BASE = "https://blog.example/2026/post.html";
+const clean = (html: string) => sanitizeEntryHtml(html, BASE);
+
+describe("the allow-list sanitizer (ingestion.md 23, security.md 22)", () => {
+  it("keeps text, links, images, lists, quotes, code, tables and headings", () => {
+    const html = `<h2>H</h2><p>P <em>e</em> <strong>s</strong></p><ul><li>a</li></ul><ol start="3"><li>b</li></ol><blockquote>q</blockquote><pre><code class="language-js">x()</code></pre><table><tr><th scope="col">h</th><td colspan="2">d</td></tr></table><figure><img src="https://cdn.example/i.png" alt="i"><figcaption>c</figcaption></figure>`;
+    const out = clean(html);
+    for (const piece of ["<h2>H</h2>", "<em>e</em>", "<strong>s</strong>", "<li>a</li>", '<ol start="3">', "<blockquote>q</blockquote>", '<code class="language-js">', '<td colspan="2">', '<th scope="col">', "<figcaption>c</figcaption>", 'src="https://cdn.example/i.png"']) {
+      expect(out).toContain(piece);
+    }
+  });
+
+  it("removes scripts, styles, forms, event handlers, javascript: and data: URLs, SVG and MathML tricks", () => {
+    const attacks = [
+      `<script>alert(1)</script>`,
+      `<img src=x onerror="alert(1)">`,
+      `<a href="javascript:alert(1)">x</a>`,
+      `<a href="JaVaScRiPt:alert(1)">x</a>`,
+      `<a href="&#106;avascript:alert(1)">x</a>`,
+      `<a href="data:text/html,<script>alert(1)</script>">x</a>`,
+      `<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">`,
+      `<svg onload="alert(1)"><script>alert(1)</script></svg>`,
+      `<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>`,
+      `<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>`,
+      `<iframe src="https://evil.example"></iframe>`,
+      `<object data="https://evil.example/x.swf"></object>`,
+      `<form action="https://evil.example"><input name=p></form>`,
+      `<style>body{background:url(javascript:alert(1))}</style>`,
+      `<p style="background:url(javascript:alert(1))">s</p>`,
+      `<div onclick="alert(1)">d</div>`,
+      `<meta http-equiv="refresh" content="0;url=javascript:alert(1)">`,
+      `<base href="https://evil.example/">`,
+      `<link rel="stylesheet" href="https://evil.example/x.css">`,
+      `<noscript><img src=x onerror=alert(1)></noscript>`,
+      `<template><script>alert(1)</script></template>`,
+    ];
+    for (const attack of attacks) {
+      const out = clean(attack);
+      expect(out, attack).not.toMatch(/<(script|style|iframe|object|embed|form|input|svg|math|meta|base|link|noscript|template)\b/i);
+      expect(out, attack).not.toMatch(/\son[a-z]+\s*=|javascript:|data:text|xlink:|style=/i);
+    }
+  });
+
+  it("keeps safe raster data: images only", () => {
+    expect(clean('<img src="data:image/png;base64,iVBORw0KGgo=">')).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(clean('<img src="data:image/svg+xml;base64,AAAA">')).toBe("");
+  });
+
+  it("marks every link ugc nofollow noopener and makes it absolute", () => {
+    expect(clean('<a href="../about" target="_blank" rel="me">a</a>')).toBe('<a rel="ugc nofollow noopener" href="https://blog.example/about">a</a>');
+  });
+
+  it("drops 1x1 tracking images and tracking query parameters", () => {
+    expect(clean('<p>x<img src="https://blog.example/p.gif" width="1" height="1"></p>')).toBe("<p>x</p>");
+    expect(clean('<img src="https://feeds.feedburner.com/~r/x/~4/abc">')).toBe("");
+    expect(clean('<img src="https://pixel.wp.com/b.gif?host=x">')).toBe("");
+    expect(clean('<a href="https://shop.example/p?id=7&utm_source=rss&utm_medium=feed&fbclid=abc&gclid=1">p</a>')).toContain('href="https://shop.example/p?id=7"');
+    expect(cleanUrl("https://x.example/?utm_campaign=a", BASE)).toBe("https://x.example/");
+  });
+
+  it("computes an excerpt, a lead image and a reading time", () => {
+    const words = Array.from({ length: 660 }, (_, i) => `word${i}`).join(" ");
+    const facts = contentFacts(clean(`<p>${words}</p><img src="https://cdn.example/lead.jpg" alt="">`));
+    expect(facts.readingMinutes).toBe(3);
+    expect(facts.excerpt.length).toBeLessThanOrEqual(300);
+    expect(facts.excerpt.endsWith("…")).toBe(true);
+    expect(facts.imageUrl).toBe("https://cdn.example/lead.jpg");
+    expect(contentFacts("<p>short &amp; sweet</p>", "https://cdn.example/given.jpg")).toMatchObject({ excerpt: "short & sweet", imageUrl: "https://cdn.example/given.jpg", readingMinutes: 1 });
+  });
+});
+
+/** What a browser would see in sanitized HTML: every element, attribute and URL, however written. */
+function unsafeParts(html: string): string[] {
+  const problems: string[] = [];
+  const allowedTags = new Set(["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "a", "img", "figure", "figcaption", "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "abbr", "time", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "span", "div", "details", "summary"]);
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (!allowedTags.has(name)) problems.push(`<${name}>`);
+      for (const [key, value] of Object.entries(attributes)) {
+        if (/^on/i.test(key) || key === "style") problems.push(`${name}[${key}]`);
+        if (key === "href" || key === "src" || key === "cite") {
+          const scheme = value.trim().toLowerCase().match(/^([a-z][a-z0-9+.-]*):/)?.[1];
+          const ok = scheme === "http" || scheme === "https" || (key === "href" && scheme === "mailto") || (name === "img" && /^data:image\/(png|jpe?g|gif|webp|avif);base64,/i.test(value));
+          if (!ok) problems.push(`${name}[${key}=${value.slice(0, 40)}]`);
+        }
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return problems;
+}
+
+describe("fuzzed input (security.md 28)", () => {
+  const fragments = fc.constantFrom(
+    "<script>", "</script>", "<img src=x onerror=alert(1)>", "<a href='javascript:alert(1)'>", "<svg onload=alert(1)>", "<math>", "<style>", "<!--", "-->",
+    "<![CDATA[", "]]>", "<p>", "</p>", "&lt;script&gt;", "&#x6A;avascript:", "\u0000", "<iframe", "onmouseover=", "<a href=\"", "\">", "<div style=\"", "data:text/html,",
+    "<IMG SRC=\"jav&#x09;ascript:alert(1)\">", "<<script>script>", "<sCrIpT>", "<a href=vbscript:x>", "<form>", "</", "<img src=\"/rel.png\">", "<a href=//evil.example>",
+  );
+  it("never crashes and never lets an element, attribute or URL that can run script through", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fragments, fc.string()), { maxLength: 30 }), (parts) => {
+        expect(unsafeParts(clean(parts.join("")))).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("the oracle itself catches what it should", () => {
+    expect(unsafeParts('<a href="javascript:x">a</a><img src=x onerror=y><svg></svg><p style="x">')).toHaveLength(5);
+  });
+});

