@@ -126,7 +126,7 @@ let cached: TSettings | undefined;
 /** What the feed worker and the feed command need (they hold no sessions, so no auth secret). */
 export function loadWorkerSettings(source: Record<string, string | undefined> = process.env) {
   const result = z
-    .object({ INGEST_ALLOW_HOSTS: settingsShape.INGEST_ALLOW_HOSTS, INGEST_CONCURRENCY: settingsShape.INGEST_CONCURRENCY })
+    .object({ APP_URL: settingsShape.APP_URL, INGEST_ALLOW_HOSTS: settingsShape.INGEST_ALLOW_HOSTS, INGEST_CONCURRENCY: settingsShape.INGEST_CONCURRENCY })
     .safeParse(source);
   if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   return result.data;

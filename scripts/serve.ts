@@ -3,6 +3,7 @@
 // runs Next.js and prints where to look. Ctrl-C stops everything it started.
 //   tsx scripts/serve.ts dev|start [--port 3000] [--ephemeral]
 // --ephemeral (used by the end-to-end tests) runs on a throw-away database that is removed at exit.
+// The feed worker runs beside the web server unless --no-worker is given.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +23,7 @@ import { freePort } from "./support/free-port";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { port: { type: "string" }, ephemeral: { type: "boolean", default: false } },
+  options: { port: { type: "string" }, ephemeral: { type: "boolean", default: false }, "no-worker": { type: "boolean", default: false } },
 });
 const mode = positionals[0];
 if (mode !== "dev" && mode !== "start") fail("usage: tsx scripts/serve.ts dev|start [--port N] [--ephemeral]");
@@ -42,19 +43,23 @@ process.env.APP_URL ??= `http://localhost:${port}`;
 let database: EmbeddedServer | undefined;
 let scratchDir: string | undefined;
 let next: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let scratchDatabase: { adminUrl: string; name: string } | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (next && next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((resolve) => {
-        next?.once("exit", resolve);
-        setTimeout(resolve, 10_000);
-      });
-    }
+    await Promise.all(
+      [next, worker].map(async (child) => {
+        if (!child || child.exitCode !== null) return;
+        child.kill("SIGTERM");
+        await new Promise((resolve) => {
+          child.once("exit", resolve);
+          setTimeout(resolve, 10_000).unref();
+        });
+      }),
+    );
     if (scratchDatabase) {
       await dropDatabase(scratchDatabase.adminUrl, scratchDatabase.name).catch((error: unknown) => {
         console.error(`could not drop the test database ${scratchDatabase?.name}: ${String(error)}`);
@@ -165,6 +170,16 @@ try {
     }
   });
 
+  if (!values["no-worker"]) {
+    worker = spawn(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: process.env,
+    });
+    worker.on("exit", (code) => {
+      if (!stopping) console.error(`the feed worker stopped (exit code ${code}); the site keeps running without it.`);
+    });
+  }
+
   const url = `http://localhost:${port}`;
   await waitUntilServing(`${url}/api/health`, next);
   if (mode === "dev") await waitUntilServing(url, next); // compile the home page before saying it is ready
@@ -173,6 +188,7 @@ try {
     `BlogAtlas is ready at ${url}  (${seconds()} after start)`,
     `  database: ${database ? `embedded PostgreSQL 18 on port ${database.port}, data in ${database.dataDir}` : `${describeDatabaseUrl(settings.DATABASE_URL)} (DATABASE_URL)`}`,
     `  migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied} already in place`,
+    `  feed worker: ${worker ? "running (npm run worker on other machines adds more)" : "not started (--no-worker)"}`,
     "  demo accounts (e-mail sign-in arrives with issue #5):",
     ...demoUsers.map((user) => `    ${user.email.padEnd(22)} ${user.role === "ADMIN" ? "admin" : user.name}`),
     ...describeDisabledFeatures(featuresOf(settings)).map((line) => `  off: ${line}`),

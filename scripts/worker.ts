@@ -3,7 +3,7 @@
 import { createPrismaClient } from "@/lib/db";
 import { loadWorkerSettings } from "@/lib/env";
 import { FeedWorker } from "@/lib/ingest/feed-worker";
-import { policyOf } from "@/lib/ingest/url-policy";
+import { checkUrl, policyOf } from "@/lib/ingest/url-policy";
 import { withDatabase } from "./support/with-database";
 
 await withDatabase(async (databaseUrl) => {
@@ -19,8 +19,13 @@ await withDatabase(async (databaseUrl) => {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Hubs must be able to call us back: WebSub is used only when APP_URL is a public address.
+  const publicUrl = checkUrl(settings.APP_URL);
+  const websubCallbackBase = publicUrl.ok ? settings.APP_URL : undefined;
+  if (!websubCallbackBase) console.log(`feed worker: WebSub is off because APP_URL (${settings.APP_URL}) is not reachable by hubs`);
   const worker = new FeedWorker(db, {
     concurrency: settings.INGEST_CONCURRENCY,
+    websubCallbackBase,
     policy: policyOf(settings.INGEST_ALLOW_HOSTS),
     log: (line) => console.log(`feed worker: ${line}`),
   });

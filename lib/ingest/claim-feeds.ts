@@ -19,7 +19,7 @@ UPDATE "Blog" b SET "leaseUntil" = now() + make_interval(secs => $2)
  WHERE b.id = due.id
 RETURNING b.id, b."feedUrl", b."feedEtag", b."feedLastModified", b."feedBodyHash", b.tier::text AS tier,
           b.status::text AS status, b."errorCount", b."lastSuccessAt", b."createdAt", b."postsPerWeek",
-          b."pendingRedirectUrl", b."pendingRedirectCount", b."websubHub", b."leaseUntil"`;
+          b."pendingRedirectUrl", b."pendingRedirectCount", b."websubHub", b."websubLeaseUntil", b."leaseUntil"`;
 
 export function claimDueFeeds(db: PrismaClient, limit: number, leaseSeconds: number): Promise<ClaimedFeed[]> {
   return db.$queryRawUnsafe<ClaimedFeed[]>(CLAIM, limit, leaseSeconds);

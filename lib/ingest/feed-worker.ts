@@ -15,6 +15,7 @@ export type WorkerOptions = {
   batchSize?: number;
   leaseSeconds?: number;
   policy?: FetchPolicy;
+  websubCallbackBase?: string;
   log?: (line: string) => void;
   onResult?: (result: FeedRunResult) => void;
 };
@@ -40,7 +41,7 @@ export class FeedWorker {
 
   private async processOne(feed: Awaited<ReturnType<typeof claimDueFeeds>>[number]): Promise<void> {
     try {
-      const result = await this.limiter.run(hostOf(feed.feedUrl), () => processFeed(this.db, feed, { policy: this.options.policy }));
+      const result = await this.limiter.run(hostOf(feed.feedUrl), () => processFeed(this.db, feed, { policy: this.options.policy, websubCallbackBase: this.options.websubCallbackBase, log: this.log }));
       this.options.onResult?.(result);
       if (result.error) this.log(`feed ${feed.id} (${feed.feedUrl}): ${result.error}`);
     } catch (error) {

@@ -7,6 +7,7 @@ import { readFeed } from "./read-feed";
 import { errorInterval, healthyInterval, LIMITS, retryLaterInterval, shouldGoDormant } from "./schedule";
 import { refreshListingCounters, storeEntries, type StoreResult } from "./store-entries";
 import type { FetchPolicy } from "./url-policy";
+import { needsSubscription, subscribe } from "./websub";
 
 export type ClaimedFeed = {
   id: string;
@@ -23,6 +24,7 @@ export type ClaimedFeed = {
   pendingRedirectUrl: string | null;
   pendingRedirectCount: number;
   websubHub: string | null;
+  websubLeaseUntil: Date | null;
   leaseUntil: Date;
 };
 
@@ -37,7 +39,13 @@ export type FeedRunResult = {
 /** A permanent redirect moves the stored feed URL only after it was seen this many times in a row. */
 export const REDIRECT_CONFIRMATIONS = 3;
 
-type Options = { policy?: FetchPolicy; now?: () => number };
+type Options = {
+  policy?: FetchPolicy;
+  now?: () => number;
+  /** Public base URL of our WebSub callback; without it (a private APP_URL) we do not subscribe. */
+  websubCallbackBase?: string;
+  log?: (line: string) => void;
+};
 
 export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: Options = {}): Promise<FeedRunResult> {
   const now = options.now?.() ?? Date.now();
@@ -127,8 +135,12 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
     feedBodyHash: read.fetch.bodyHash,
     feedFormat: read.feed.format,
     feedTtlMinutes: read.feed.ttlMinutes ?? null,
-    ...(read.feed.hubUrl ? { websubHub: read.feed.hubUrl } : {}),
   });
+  const hubUrl = read.feed.hubUrl;
+  if (hubUrl && options.websubCallbackBase && feed.status === "ACTIVE" && needsSubscription(feed, hubUrl, now)) {
+    const subscribed = await subscribe(db, { blogId: feed.id, topic: read.fetch.url, hubUrl, callbackBase: options.websubCallbackBase, policy: options.policy });
+    if (!subscribed.ok) options.log?.(`feed ${feed.id}: WebSub subscription failed: ${subscribed.reason}`);
+  }
   return { blogId: feed.id, outcome: stored.inserted || stored.updated ? "updated" : "unchanged", stored, nextCheckAt: nextState.nextCheckAt };
 }
 
