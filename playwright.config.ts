@@ -2,9 +2,13 @@
 // machines) against a production build served by `scripts/serve.ts start --ephemeral`, which runs
 // on a throw-away database that is migrated and seeded with the demo directory.
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// serve.ts --ephemeral writes its throw-away DATABASE_URL here, so tests can drive the CLI against it.
+process.env.E2E_STATE_FILE ??= path.join(os.tmpdir(), `blogatlas-e2e-${port}.json`);
 const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
 export default defineConfig({
@@ -40,5 +44,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE },
   },
 });

@@ -182,6 +182,10 @@ try {
 
   const url = `http://localhost:${port}`;
   await waitUntilServing(`${url}/api/health`, next);
+  // The end-to-end tests drive the CLI against the same throw-away database.
+  if (ephemeral && process.env.E2E_STATE_FILE) {
+    writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: settings.DATABASE_URL, url }));
+  }
   if (mode === "dev") await waitUntilServing(url, next); // compile the home page before saying it is ready
   const lines = [
     "",
