@@ -34,6 +34,8 @@ export type ParsedFeed = {
   language?: string;
   iconUrl?: string;
   ttlMinutes?: number;
+  /** The feed's own author(s); entries that name nobody are credited to them. */
+  authors: string[];
   entries: ParsedEntry[];
   /** True when the feed's own ids were missing or repeated, so identity fell back to links/hashes. */
   unreliableIds: boolean;
@@ -80,6 +82,14 @@ function atomTextToHtml(value: unknown): string {
 }
 
 const atomText = (value: unknown): string => (typeof value === "string" ? value : str(obj(value).value) ?? "");
+
+/** An Atom text construct as plain text: only html and xhtml carry markup to strip. */
+function atomPlainText(value: unknown): string {
+  const type = str(obj(value).type)?.toLowerCase();
+  const text = atomText(value);
+  if (type === "html" || type === "xhtml" || type === "text/html" || type === "application/xhtml+xml") return toPlainText(text);
+  return decodeEntities(text).replace(/\s+/g, " ").trim();
+}
 
 function resolve(url: string | undefined, base: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -147,8 +157,9 @@ function normaliseEntry(format: FeedFormatName, entry: Loose, feedBase: string):
     link = str(entry.link) ?? (guid.isPermaLink !== false && id && /^https?:\/\//i.test(id) ? id : undefined) ?? pickLink(obj(entry.atom).links);
     title = toPlainText(str(entry.title) ?? arr(dc.titles).map(String)[0]);
     authors = authorNames([...arr(entry.authors), ...arr(dc.creators)]);
-    published = entry.pubDate ?? arr(dc.dates)[0] ?? obj(entry.atom).published;
-    updated = arr(obj(entry.dcterms).modified)[0] ?? obj(entry.atom).updated;
+    const dcterms = obj(entry.dcterms);
+    published = entry.pubDate ?? arr(dc.dates)[0] ?? arr(dcterms.issued)[0] ?? arr(dcterms.created)[0] ?? arr(dcterms.dates)[0] ?? obj(entry.atom).published;
+    updated = arr(dcterms.modified)[0] ?? obj(entry.atom).updated;
     const encoded = str(obj(entry.content).encoded);
     const description = str(entry.description) ?? "";
     content = encoded ?? description;
@@ -157,7 +168,7 @@ function normaliseEntry(format: FeedFormatName, entry: Loose, feedBase: string):
   } else if (format === "ATOM") {
     id = str(entry.id);
     link = pickLink(entry.links);
-    title = toPlainText(atomText(entry.title));
+    title = atomPlainText(entry.title);
     authors = authorNames([...arr(entry.authors), ...arr(dc.creators)]);
     published = entry.published ?? entry.issued ?? entry.created ?? entry.updated ?? entry.modified;
     updated = entry.updated ?? entry.modified;
@@ -236,8 +247,10 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
   let language: string | undefined;
   let ttlMinutes: number | undefined;
   let rawEntries: unknown[];
+  let feedAuthors: string[];
   if (format === "ATOM") {
-    title = toPlainText(atomText(feed.title));
+    feedAuthors = authorNames([...arr(feed.authors), ...arr(obj(feed.dc).creators)]);
+    title = atomPlainText(feed.title);
     siteUrl = pickLink(feed.links);
     selfUrl = pickLink(feed.links, "self");
     hubUrl = pickLink(feed.links, "hub");
@@ -246,6 +259,7 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     language = str(obj(feed.xml).lang);
     rawEntries = arr(feed.entries);
   } else if (format === "JSON") {
+    feedAuthors = authorNames([...arr(feed.authors), ...arr(feed.author)]);
     title = toPlainText(str(feed.title));
     siteUrl = str(feed.home_page_url);
     selfUrl = str(feed.feed_url);
@@ -256,6 +270,7 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     rawEntries = arr(feed.items);
   } else {
     const atom = obj(feed.atom);
+    feedAuthors = authorNames([...arr(feed.managingEditor), ...arr(obj(feed.dc).creators), ...arr(atom.authors)]).map((name) => name.replace(/^\S+@\S+\s+\((.+)\)$/, "$1"));
     title = toPlainText(str(feed.title) ?? arr(obj(feed.dc).titles).map(String)[0]);
     siteUrl = str(feed.link);
     selfUrl = pickLink(atom.links, "self");
@@ -267,6 +282,7 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     rawEntries = arr(feed.items);
   }
   const normalised = rawEntries.slice(0, MAX_ENTRIES).map((entry) => normaliseEntry(format, obj(entry), feedBase));
+  for (const entry of normalised) if (entry.authors.length === 0) entry.authors = feedAuthors;
   const { entries, unreliableIds } = assignIdentities(normalised);
   return {
     format,
@@ -279,6 +295,7 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     language: language?.toLowerCase().slice(0, 16),
     iconUrl: resolve(iconUrl, feedBase),
     ttlMinutes,
+    authors: feedAuthors,
     entries,
     unreliableIds,
   };
