@@ -1,0 +1,166 @@
+// npm run bench:ingest [-- --feeds 2000 --entries 50 --concurrency 16]
+// Runs with the worker's own heap limit (--max-old-space-size=256, as npm run worker does).
+// Runs the real worker pipeline (claim, fetch, parse, sanitize, upsert, schedule) against a local
+// server of generated feeds on a fresh database, then re-checks every feed when nothing changed,
+// then parses the same corpus with rss-parser (parse only) as a peer baseline. Prints its figures;
+// the last line is a JSON object of them.
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import RssParser from "rss-parser";
+import { request } from "undici";
+import { createPrismaClient } from "@/lib/db";
+import { decodeFeedBody } from "@/lib/ingest/decode";
+import { FeedWorker } from "@/lib/ingest/feed-worker";
+import { parseFeedText } from "@/lib/ingest/parse-feed";
+import { prepareEntries } from "@/lib/ingest/read-feed";
+import { policyOf } from "@/lib/ingest/url-policy";
+import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/testing/databases";
+import { startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
+import { freePort } from "./support/free-port";
+
+const { values } = parseArgs({
+  options: {
+    feeds: { type: "string", default: "2000" },
+    entries: { type: "string", default: "50" },
+    concurrency: { type: "string", default: "16" },
+    hosts: { type: "string", default: "16" },
+  },
+});
+const FEEDS = Number(values.feeds);
+const ENTRIES = Number(values.entries);
+const CONCURRENCY = Number(values.concurrency);
+const HOSTS = Number(values.hosts);
+
+let lastDrawn = "";
+/** A progress bar on a terminal; on a log, a line at every tenth. */
+const progress = (label: string, done: number, total: number) => {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const tenth = Math.floor((done / total) * 10);
+  const key = process.stderr.isTTY ? `${label}${filled}` : `${label}${tenth}`;
+  if (key === lastDrawn && done !== total) return;
+  lastDrawn = key;
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) process.stderr.write("\n");
+  } else if (done === total || tenth > 0) process.stderr.write(`${label} ${done}/${total}\n`);
+};
+
+async function startCorpusServer(): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/bench/corpus-server.ts", String(HOSTS), String(ENTRIES)], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const match = chunk.toString().match(/ready (\d+)/);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`the corpus server exited (${code})`)));
+  });
+  return { port, stop: () => child.kill() };
+}
+
+const feedUrl = (port: number, index: number) => `http://127.0.0.${(index % HOSTS) + 1}:${port}/feeds/${index}.xml`;
+
+async function main() {
+  console.log(`bench:ingest: ${FEEDS} feeds × ${ENTRIES} entries, ${CONCURRENCY} feeds at a time over ${HOSTS} hosts, Node ${process.version}, ${os.cpus().length} cores`);
+  const corpus = await startCorpusServer();
+  let stopDatabase = async () => {};
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = "/postgres";
+    adminUrl = url.toString();
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-bench-"));
+    chmodSync(dir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+    adminUrl = server.adminUrl;
+    stopDatabase = async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  const name = uniqueDatabaseName("blogatlas_bench");
+  const databaseUrl = await createDatabase(adminUrl, name);
+  const db = createPrismaClient(databaseUrl);
+  try {
+    await applyMigrations(databaseUrl, MIGRATIONS_DIR);
+    const blogs = Array.from({ length: FEEDS }, (_, index) => ({
+      slug: `bench-${index}`,
+      name: `Bench blog ${index}`,
+      siteUrl: `https://blog-${index}.example/`,
+      feedUrl: feedUrl(corpus.port, index),
+      status: "ACTIVE" as const,
+      nextCheckAt: new Date(Date.now() - 60_000),
+    }));
+    for (let i = 0; i < blogs.length; i += 1000) await db.blog.createMany({ data: blogs.slice(i, i + 1000) });
+    const policy = policyOf(Array.from({ length: HOSTS }, (_, h) => `127.0.0.${h + 1}:${corpus.port}`));
+
+    // Pass 1: everything is new.
+    let done = 0;
+    let failures = 0;
+    const onResult = (result: { error?: string }) => {
+      if (result.error) failures++;
+      progress("first pass ", ++done, FEEDS);
+    };
+    let started = performance.now();
+    await new FeedWorker(db, { concurrency: CONCURRENCY, policy, onResult }).drain();
+    const firstSeconds = (performance.now() - started) / 1000;
+    const posts = await db.post.count();
+    const newEntriesPerSec = posts / firstSeconds;
+    console.log(`first pass: ${posts} new entries from ${FEEDS} feeds in ${firstSeconds.toFixed(1)} s = ${newEntriesPerSec.toFixed(0)} entries/s (${failures} feeds failed)`);
+
+    // Pass 2: nothing changed; every feed answers 304.
+    await db.$executeRawUnsafe(`UPDATE "Blog" SET "nextCheckAt" = now() - interval '1 minute'`);
+    done = 0;
+    failures = 0;
+    started = performance.now();
+    await new FeedWorker(db, { concurrency: CONCURRENCY, policy, onResult }).drain();
+    const secondSeconds = (performance.now() - started) / 1000;
+    const unchangedFeedsPerMin = (FEEDS / secondSeconds) * 60;
+    console.log(`second pass (nothing changed): ${FEEDS} feeds in ${secondSeconds.toFixed(1)} s = ${unchangedFeedsPerMin.toFixed(0)} feeds/min (${failures} failed)`);
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    console.log(`peak resident memory of the pipeline process: ${peakRssMB.toFixed(0)} MB`);
+
+    // Peer: the same corpus parsed by rss-parser alone, and by our parse + sanitize, feed by feed.
+    const peer = new RssParser();
+    let peerMs = 0;
+    let oursMs = 0;
+    let bytes = 0;
+    for (let index = 0; index < FEEDS; index++) {
+      const response = await request(`http://127.0.0.1:${corpus.port}/feeds/${index}.xml`);
+      const body = Buffer.from(await response.body.arrayBuffer());
+      bytes += body.length;
+      let t = performance.now();
+      await peer.parseString(body.toString("utf8"));
+      peerMs += performance.now() - t;
+      t = performance.now();
+      const feed = parseFeedText(decodeFeedBody(body, response.headers["content-type"] as string).text, `https://blog-${index}.example/feed`);
+      prepareEntries(feed);
+      oursMs += performance.now() - t;
+      if (index % 50 === 49 || index === FEEDS - 1) progress("peer parse ", index + 1, FEEDS);
+    }
+    const parseSanitizeVsRssParser = peerMs / oursMs;
+    const mb = bytes / 1024 / 1024;
+    console.log(`rss-parser, parse only: ${(peerMs / 1000).toFixed(1)} s for ${mb.toFixed(0)} MB (${(mb / (peerMs / 1000)).toFixed(1)} MB/s)`);
+    console.log(`BlogAtlas, parse + sanitize: ${(oursMs / 1000).toFixed(1)} s (${(mb / (oursMs / 1000)).toFixed(1)} MB/s): ${parseSanitizeVsRssParser.toFixed(2)}× the peer's speed`);
+    console.log(
+      JSON.stringify({
+        newEntriesPerSec: Math.round(newEntriesPerSec),
+        unchangedFeedsPerMin: Math.round(unchangedFeedsPerMin),
+        parseSanitizeVsRssParser: Number(parseSanitizeVsRssParser.toFixed(2)),
+        peakRssMB: Math.round(peakRssMB),
+      }),
+    );
+  } finally {
+    await db.$disconnect();
+    await dropDatabase(adminUrl, name).catch(() => {});
+    await stopDatabase();
+    corpus.stop();
+  }
+}
+
+await main();
