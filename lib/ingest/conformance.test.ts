@@ -5,11 +5,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { fixturesDir } from "@/lib/testing/shared-fixtures";
 import { decodeFeedBody } from "./decode";
 import { parseFeedText, toPlainText, type ParsedFeed } from "./parse-feed";
 import { prepareEntries } from "./read-feed";
 
-const DIR = path.resolve(process.cwd(), "../shared/fixtures/feeds/conformance");
+const DIR = fixturesDir("conformance");
 /** Raise this when conformance improves; see the printed score. */
 const FLOOR = 236;
 

