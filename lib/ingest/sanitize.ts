@@ -212,19 +212,48 @@ export function sanitizeEntryHtml(html: string, baseUrl: string): string {
   return out.join("").trim();
 }
 
-export type ContentFacts = { excerpt: string; imageUrl?: string; readingMinutes: number; text: string };
+export type ContentFacts = { excerpt: string; imageUrl?: string; readingMinutes: number };
 
 const TEXT_ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+const EXCERPT_LENGTH = 300;
 
-/** Excerpt, lead image and reading time of sanitized HTML. */
-export function contentFacts(safeHtml: string, explicitImage?: string): ContentFacts {
-  const text = safeHtml
-    .replace(/<[^>]+>/g, " ")
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*(>|$)/g, " ")
     .replace(/&(nbsp|lt|gt|quot|#39|amp);/g, (entity) => TEXT_ENTITIES[entity]!)
     .replace(/\s+/g, " ")
     .trim();
-  const excerpt = text.length > 300 ? `${text.slice(0, 297).replace(/\s+\S*$/, "")}…` : text;
-  const words = text ? text.split(" ").length : 0;
-  const firstImage = safeHtml.match(/<img src="(https?:[^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
-  return { excerpt, imageUrl: explicitImage ?? firstImage, readingMinutes: Math.max(1, Math.round(words / 220)), text };
+
+/** Words of sanitized HTML, counted in one pass without building its text. */
+function countWords(html: string): number {
+  let words = 0;
+  let inWord = false;
+  let inTag = false;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (inTag) {
+      if (c === 62 /* > */) inTag = false;
+    } else if (c === 60 /* < */) {
+      inTag = true;
+      inWord = false;
+    } else if (c <= 32) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words;
+}
+
+/** Excerpt, lead image and reading time (220 words a minute) of sanitized HTML. */
+export function contentFacts(safeHtml: string, explicitImage?: string): ContentFacts {
+  // The excerpt needs only the beginning of the text: read a prefix, and more only if it is short.
+  let text = "";
+  for (let end = Math.min(safeHtml.length, 1024); ; end = Math.min(safeHtml.length, end * 2)) {
+    text = textOf(safeHtml.slice(0, end));
+    if (text.length > EXCERPT_LENGTH || end === safeHtml.length) break;
+  }
+  const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 3).replace(/\s+\S*$/, "")}…` : text;
+  const firstImage = explicitImage ? undefined : safeHtml.match(/<img src="(https?:[^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
+  return { excerpt, imageUrl: explicitImage ?? firstImage, readingMinutes: Math.max(1, Math.round(countWords(safeHtml) / 220)) };
 }
