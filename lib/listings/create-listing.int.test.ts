@@ -28,3 +28,17 @@ describe("createListing (OPML import, feed add, later submissions)", () => {
     expect(slugify("日本語")).toBe("");
   });
 });
+
+describe("createListing under concurrency", () => {
+  it("gives listings of the same name created at once distinct slugs, and the same feed only once", async () => {
+    const sameName = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => createListing(db, { feedUrl: `https://race-${i}.example/feed`, siteUrl: `https://race-${i}.example/`, name: "Race" })),
+    );
+    expect(new Set(sameName.map((result) => (result.created ? result.slug : "dup"))).size).toBe(5);
+    const sameFeed = await Promise.all(
+      Array.from({ length: 4 }, () => createListing(db, { feedUrl: "https://samefeed.example/feed", siteUrl: "https://samefeed.example/", name: "Same feed" })),
+    );
+    expect(sameFeed.filter((result) => result.created)).toHaveLength(1);
+    expect(await db.blog.count({ where: { feedUrl: "https://samefeed.example/feed" } })).toBe(1);
+  });
+});

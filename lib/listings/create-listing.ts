@@ -51,21 +51,35 @@ export async function createListing(db: PrismaClient, draft: ListingDraft): Prom
   const duplicate = await unsafeFindDuplicateListing(db, draft.feedUrl, draft.siteUrl);
   if (duplicate) return { created: false, duplicateOf: { id: duplicate.id, slug: duplicate.slug, name: duplicate.name } };
   const categories = draft.categorySlugs?.length ? await db.category.findMany({ where: { slug: { in: draft.categorySlugs } }, select: { id: true } }) : [];
-  const slug = await freeSlug(db, slugify(draft.name) || slugify(new URL(draft.siteUrl).hostname));
-  const blog = await db.blog.create({
-    data: {
-      slug,
-      name: draft.name.slice(0, 200),
-      description: draft.description?.slice(0, 2000),
-      siteUrl: draft.siteUrl,
-      feedUrl: draft.feedUrl,
-      language: draft.language,
-      iconUrl: draft.iconUrl,
-      status: draft.status ?? "PENDING",
-      submittedById: draft.submittedById,
-      categories: { create: categories.map((category) => ({ categoryId: category.id })) },
-    },
-    select: { id: true, slug: true },
-  });
+  // Two listings of the same name created at once race for a slug: the loser takes the next one.
+  // The same feed created twice at once: the second is the duplicate.
+  let blog: { id: string; slug: string } | undefined;
+  for (let attempt = 0; !blog; attempt++) {
+    const slug = await freeSlug(db, slugify(draft.name) || slugify(new URL(draft.siteUrl).hostname));
+    try {
+      blog = await db.blog.create({
+        data: {
+          slug,
+          name: draft.name.slice(0, 200),
+          description: draft.description?.slice(0, 2000),
+          siteUrl: draft.siteUrl,
+          feedUrl: draft.feedUrl,
+          language: draft.language,
+          iconUrl: draft.iconUrl,
+          status: draft.status ?? "PENDING",
+          submittedById: draft.submittedById,
+          categories: { create: categories.map((category) => ({ categoryId: category.id })) },
+        },
+        select: { id: true, slug: true },
+      });
+    } catch (error) {
+      const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? (error as Error).message);
+      if ((error as { code?: string }).code !== "P2002" || attempt >= 5) throw error;
+      if (/feedUrl/.test(target)) {
+        const existing = await unsafeFindDuplicateListing(db, draft.feedUrl, draft.siteUrl);
+        if (existing) return { created: false, duplicateOf: { id: existing.id, slug: existing.slug, name: existing.name } };
+      }
+    }
+  }
   return { created: true, ...blog };
 }
