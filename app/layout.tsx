@@ -19,7 +19,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-xl font-bold tracking-tight">
               Blog<span className="text-teal-700 dark:text-teal-400">Atlas</span>
             </Link>
-            <p className="hidden text-sm text-stone-600 sm:block dark:text-stone-300">Independent blogs, credited and linked.</p>
+            <form action="/search" method="get" role="search" className="flex max-w-sm flex-1 gap-2">
+              <label htmlFor="site-search" className="sr-only">
+                Search blogs and posts
+              </label>
+              <input
+                id="site-search"
+                type="search"
+                name="q"
+                placeholder="Search blogs and posts"
+                className="w-full rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
+              />
+              <button type="submit" className="rounded-lg bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
+                Search
+              </button>
+            </form>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -1,0 +1,87 @@
+// Search over what visitors may see: posts by PostgreSQL full-text search (the generated
+// Post.searchVector, GIN-indexed) ranked by ts_rank_cd with highlighted snippets, and blogs by
+// name with typo tolerance (pg_trgm word similarity, trigram-indexed).
+import "server-only";
+import { db } from "@/lib/db";
+import type { TSearchParams } from "./schemas";
+
+export const PAGE_SIZE = 20;
+// Snippet markers no feed text contains: the page escapes the text and turns them into <mark>.
+export const MARK_START = "\u0002";
+export const MARK_END = "\u0003";
+
+export type TPostHit = { id: string; title: string; publishedAt: Date; blogSlug: string; blogName: string; snippet: string };
+export type TBlogHit = { id: string; slug: string; name: string; description: string | null; tier: string };
+
+export async function searchPosts(params: TSearchParams): Promise<{ hits: TPostHit[]; hasMore: boolean }> {
+  if (!params.q) return { hits: [], hasMore: false };
+  const values: unknown[] = [params.q];
+  const filters: string[] = [];
+  if (params.category) {
+    values.push(params.category);
+    filters.push(`AND EXISTS (SELECT 1 FROM "BlogCategory" bc JOIN "Category" c ON c.id = bc."categoryId"
+                    WHERE bc."blogId" = b.id AND (c.slug = $${values.length} OR c."parentId" = (SELECT id FROM "Category" WHERE slug = $${values.length})))`);
+  }
+  if (params.lang) {
+    values.push(params.lang.toLowerCase());
+    filters.push(`AND lower(b.language) = $${values.length}`);
+  }
+  if (params.from) {
+    values.push(params.from);
+    filters.push(`AND p."publishedAt" >= $${values.length}::date`);
+  }
+  if (params.to) {
+    values.push(params.to);
+    filters.push(`AND p."publishedAt" < ($${values.length}::date + 1)`);
+  }
+  values.push(PAGE_SIZE + 1, (params.page - 1) * PAGE_SIZE);
+  const rows = await db.$queryRawUnsafe<TPostHit[]>(
+    `WITH query AS (SELECT websearch_to_tsquery('english', $1) AS q)
+     SELECT p.id, p.title, p."publishedAt", b.slug AS "blogSlug", b.name AS "blogName",
+            ts_headline('english', p.excerpt || ' … ' || left(regexp_replace(p."contentHtml", '<[^>]*>', ' ', 'g'), 20000), query.q,
+                        'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, HighlightAll=false') AS snippet
+       FROM "Post" p
+       JOIN "Blog" b ON b.id = p."blogId"
+       CROSS JOIN query
+      WHERE p."searchVector" @@ query.q
+        AND p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
+        ${filters.join("\n        ")}
+      ORDER BY ts_rank_cd(p."searchVector", query.q) DESC, p."publishedAt" DESC, p.id
+      LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    ...values,
+  );
+  return { hits: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+}
+
+/** Blogs whose name matches the query, misspellings included. */
+export function searchBlogs(q: string, limit = 6): Promise<TBlogHit[]> {
+  if (!q) return Promise.resolve([]);
+  return db.$queryRawUnsafe<TBlogHit[]>(
+    `SELECT id, slug, name, description, tier::text AS tier
+       FROM "Blog"
+      WHERE status IN ('ACTIVE', 'DORMANT') AND ($1 <% name OR name ILIKE '%' || $1 || '%')
+      ORDER BY word_similarity($1, name) DESC, name
+      LIMIT $2`,
+    q.slice(0, 100),
+    limit,
+  );
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
+
+/** A snippet as text runs, each marked or not; the page renders them as text, never as HTML. */
+export function snippetParts(snippet: string): Array<{ text: string; marked: boolean }> {
+  const parts: Array<{ text: string; marked: boolean }> = [];
+  // The snippet's text comes from sanitized HTML: its few entities are turned back into characters.
+  const text = snippet.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity]!).replace(/\s+/g, " ");
+  for (const [index, piece] of text.split(MARK_START).entries()) {
+    if (index === 0) {
+      if (piece) parts.push({ text: piece, marked: false });
+      continue;
+    }
+    const [marked, rest] = piece.split(MARK_END) as [string, string | undefined];
+    if (marked) parts.push({ text: marked, marked: true });
+    if (rest) parts.push({ text: rest, marked: false });
+  }
+  return parts;
+}
