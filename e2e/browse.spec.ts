@@ -58,3 +58,17 @@ test("a dormant blog keeps its archive readable and says why it went quiet", asy
   await expect(page.getByText(/Dormant since .*: the feed stopped answering; its archive stays here\./)).toBeVisible();
   await expect(page.getByRole("region", { name: "Latest posts" }).getByRole("article").first()).toBeVisible();
 });
+
+test("a visitor reports a post, and a missing reason is answered next to the field", async ({ page }) => {
+  await page.goto("/blogs/shipping-on-fridays");
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/posts\//);
+  await page.getByRole("link", { name: "Report this post" }).click();
+  await expect(page.getByRole("heading", { name: "Report a problem" })).toBeVisible();
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Choose what is wrong.")).toBeVisible();
+  await page.getByLabel("Spam or scraped content").check();
+  await page.getByLabel("Details").fill("The same text appears on another blog, earlier.");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you. Your report is with our moderators, who look at every one.");
+});

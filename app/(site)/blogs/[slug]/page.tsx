@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BusinessBadge } from "@/components/business-badge";
@@ -110,6 +111,11 @@ export default async function ListingPage({ params }: Props) {
             </div>
           )}
         </dl>
+        <p>
+          <Link href={`/report?blog=${listing.slug}`} className="text-stone-600 underline dark:text-stone-400">
+            Report this blog
+          </Link>
+        </p>
       </aside>
     </div>
   );

@@ -67,6 +67,11 @@ export default async function PostPage({ params }: Props) {
         </a>
       </p>
       <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />
+      <p className="mt-10 text-sm">
+        <Link href={`/report?blog=${post.blog.slug}&post=${post.id}`} className="text-stone-600 underline dark:text-stone-400">
+          Report this post
+        </Link>
+      </p>
     </article>
   );
 }

@@ -1,0 +1,18 @@
+"use server";
+
+import { createReport } from "@/lib/reports/actions";
+import { ZCreateReport } from "@/lib/reports/schemas";
+
+export type ReportFormState = { status: "idle" | "sent" | "error"; errors?: Record<string, string>; message?: string };
+
+export async function submitReport(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
+  const parsed = ZCreateReport.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return { status: "error", errors };
+  }
+  const result = await createReport(parsed.data);
+  if (!result.ok) return { status: "error", message: "That blog or post is not listed any more, so there is nothing to report." };
+  return { status: "sent" };
+}
