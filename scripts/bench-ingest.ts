@@ -5,7 +5,6 @@
 // then parses the same corpus with rss-parser (parse only) as a peer baseline. Prints its figures;
 // the last line is a JSON object of them.
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,8 +18,7 @@ import { prepareEntries } from "@/lib/ingest/read-feed";
 import { policyOf } from "@/lib/ingest/url-policy";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/testing/databases";
-import { startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
-import { freePort } from "./support/free-port";
+import { scratchPostgres } from "@/lib/services/embedded-postgres";
 
 const { values } = parseArgs({
   options: {
@@ -67,22 +65,7 @@ const feedUrl = (port: number, index: number) => `http://127.0.0.${(index % HOST
 async function main() {
   console.log(`bench:ingest: ${FEEDS} feeds × ${ENTRIES} entries, ${CONCURRENCY} feeds at a time over ${HOSTS} hosts, Node ${process.version}, ${os.cpus().length} cores`);
   const corpus = await startCorpusServer();
-  let stopDatabase = async () => {};
-  let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/postgres";
-    adminUrl = url.toString();
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-bench-"));
-    chmodSync(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
-    adminUrl = server.adminUrl;
-    stopDatabase = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { adminUrl, stop: stopDatabase } = await scratchPostgres("bench");
   const name = uniqueDatabaseName("blogatlas_bench");
   const databaseUrl = await createDatabase(adminUrl, name);
   const db = createPrismaClient(databaseUrl);

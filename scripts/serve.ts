@@ -15,11 +15,10 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { describeDisabledFeatures, featuresOf, loadDatabaseUrl, loadRunnerSettings, parseSettings } from "@/lib/env";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
 import { demoUsers } from "@/prisma/seed/demo-catalog";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { describeDatabaseUrl, DEV_DATA_DIR, DEV_DATABASE, devPgPort, fail, PROJECT_DIR } from "./support/with-database";
-import { freePort } from "./support/free-port";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

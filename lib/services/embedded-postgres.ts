@@ -3,7 +3,8 @@
 // Used by `npm run dev` (persistent, under .data/) and by the test harness (throw-away clusters).
 import "server-only";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, accessSync, constants, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import { createHash } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -173,4 +174,40 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
   } finally {
     await client.end();
   }
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A PostgreSQL server for a throw-away run (tests, benchmarks): the server DATABASE_URL names when
+ * it is set, else a fresh embedded cluster in a temporary folder that stop() removes.
+ * Returns the URL of its maintenance database.
+ */
+export async function scratchPostgres(purpose: string): Promise<{ adminUrl: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = "/postgres";
+    return { adminUrl: url.toString(), stop: async () => {} };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), `blogatlas-${purpose}-`));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach it
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

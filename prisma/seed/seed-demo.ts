@@ -1,23 +1,14 @@
 // Fills a database with the demo directory. Deterministic and idempotent: every row is keyed by
 // a natural key (e-mail, slug, a post's identity key), so running it again adds nothing twice.
 import { createHash } from "node:crypto";
+import { seededRandom, type Random } from "@/lib/seeded-random";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { demoBlogs, demoCategories, demoEditors, demoUsers, genericVoice, voiceFor, type DemoBlog } from "./demo-catalog";
 
 export type SeedReport = { users: number; categories: number; blogs: number; posts: number; postsAdded: number };
 
-/** A small seeded PRNG (mulberry32), so the same blog always gets the same posts. */
-function random(seedText: string) {
-  let seed = createHash("sha256").update(seedText).digest().readUInt32LE(0);
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
+type Rng = Random;
+const random = seededRandom;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 const pickSome = <T>(rng: Rng, items: readonly T[], count: number): T[] => {
   const pool = [...items];

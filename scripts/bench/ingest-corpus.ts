@@ -2,7 +2,7 @@
 // (so neither the server nor the benchmark holds 500 MB of XML). Entry bodies are realistic HTML of
 // 1-10 KB: paragraphs with links and emphasis, headings, lists, quotes, images with srcset, code,
 // the odd tracking pixel and utm-tagged link, as real feeds carry.
-import { createHash } from "node:crypto";
+import { seededRandom, type Random } from "@/lib/seeded-random";
 
 const WORDS = (
   "the a of and to in is that it for on with as was at by this be are from or have an they which one you were her all she there would " +
@@ -13,16 +13,8 @@ const WORDS = (
   "compiler sourdough timetable espresso garden telescope marathon budget shutter notebook algorithm harbour glacier recipe ferry lantern"
 ).split(" ");
 
-export type Rng = () => number;
-export function rng(seed: string): Rng {
-  let state = createHash("sha256").update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = Random;
+export const rng = seededRandom;
 
 const pick = <T>(r: Rng, items: readonly T[]) => items[Math.floor(r() * items.length)]!;
 const sentence = (r: Rng) => {
