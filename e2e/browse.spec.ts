@@ -72,3 +72,23 @@ test("a visitor reports a post, and a missing reason is answered next to the fie
   await page.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByRole("status")).toHaveText("Thank you. Your report is with our moderators, who look at every one.");
 });
+
+test("feeds, robots.txt and structured data are served for crawlers and readers", async ({ page, request }) => {
+  const rss = await request.get("/blogs/sourdough-diaries/rss.xml");
+  expect(rss.status()).toBe(200);
+  expect(rss.headers()["content-type"]).toContain("application/rss+xml");
+  expect(await rss.text()).toContain("<title>The Sourdough Diaries on BlogAtlas</title>");
+  const atom = await request.get("/categories/food-drink/atom.xml");
+  expect(atom.headers()["content-type"]).toContain("application/atom+xml");
+  const opml = await request.get("/categories/baking/opml.xml");
+  expect(await opml.text()).toContain("xmlUrl=\"https://sourdough-diaries.example/feed.xml\"");
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toMatch(/Disallow: \/search/);
+
+  await page.goto("/blogs/sourdough-diaries");
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/blogs\/sourdough-diaries\/rss\.xml$/);
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/posts\//);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ "@type": "BlogPosting", isBasedOn: await page.locator('link[rel="canonical"]').getAttribute("href") });
+});

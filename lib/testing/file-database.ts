@@ -6,6 +6,8 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
 const adminUrl = inject("dbAdminUrl");
 const name = uniqueDatabaseName("blogatlas_test");
 process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject("dbTemplate"));
+// Route handlers read the full settings; tests supply a throw-away secret.
+process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-the-schema";
 
 afterAll(async () => {
   const holder = globalThis as { blogatlasPrisma?: { $disconnect(): Promise<void> } };

@@ -22,7 +22,16 @@ const loadListing = cache(async (rawSlug: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = await loadListing((await params).slug);
   if (!listing) return {};
-  return { title: listing.name, description: listing.description ?? undefined };
+  return {
+    title: listing.name,
+    description: listing.description ?? undefined,
+    alternates: {
+      types: {
+        "application/rss+xml": [{ url: `/blogs/${listing.slug}/rss.xml`, title: `${listing.name} (RSS)` }],
+        "application/atom+xml": [{ url: `/blogs/${listing.slug}/atom.xml`, title: `${listing.name} (Atom)` }],
+      },
+    },
+  };
 }
 
 export default async function ListingPage({ params }: Props) {
@@ -111,6 +120,14 @@ export default async function ListingPage({ params }: Props) {
             </div>
           )}
         </dl>
+        <p className="flex gap-3">
+          <a href={`/blogs/${listing.slug}/rss.xml`} className="text-stone-600 underline dark:text-stone-400">
+            RSS
+          </a>
+          <a href={`/blogs/${listing.slug}/atom.xml`} className="text-stone-600 underline dark:text-stone-400">
+            Atom
+          </a>
+        </p>
         <p>
           <Link href={`/report?blog=${listing.slug}`} className="text-stone-600 underline dark:text-stone-400">
             Report this blog

@@ -32,8 +32,23 @@ export default async function PostPage({ params }: Props) {
   if (!post) notFound();
   const appUrl = process.env.APP_URL ?? "http://localhost:3000";
   const showFull = post.blog.mirrorMode === "FULL";
+  // Structured data naming the original as the source: the blogger keeps the credit.
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: post.title,
+    datePublished: post.publishedAt.toISOString(),
+    ...(post.feedUpdatedAt ? { dateModified: post.feedUpdatedAt.toISOString() } : {}),
+    author: (post.authors.length ? post.authors : [post.blog.name]).map((name) => ({ "@type": "Person", name })),
+    isBasedOn: post.url,
+    mainEntityOfPage: post.url,
+    url: `${appUrl}/posts/${post.id}`,
+    ...(post.imageUrl ? { image: post.imageUrl } : {}),
+    isPartOf: { "@type": "Blog", name: post.blog.name, url: post.blog.siteUrl },
+  };
   return (
     <article className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       {post.blog.tier === "FREE" && (
         <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
           Get Even More Visitors To Your Blog, Upgrade To A Business Listing &gt;&gt;
