@@ -92,3 +92,20 @@ test("feeds, robots.txt and structured data are served for crawlers and readers"
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(jsonLd).toMatchObject({ "@type": "BlogPosting", isBasedOn: await page.locator('link[rel="canonical"]').getAttribute("href") });
 });
+
+test("a visitor browses a category: featured Business Listings, the ranked blogs, a subcategory, then a blog", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Categories" }).getByRole("link", { name: "Food & Drink" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Food & Drink blogs" })).toBeVisible();
+  await expect(page.getByText("payment never changes this order")).toBeVisible();
+  const ranking = page.getByRole("region", { name: "Top blogs" });
+  await expect(ranking.getByRole("listitem").first()).toBeVisible();
+  await page.getByRole("list", { name: "Subcategories" }).getByRole("link", { name: "Baking" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Baking blogs" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Featured Business Listings/ }).getByText("Crumb & Crust")).toBeVisible();
+  const first = page.getByRole("region", { name: "Top blogs" }).getByRole("listitem").first().getByRole("link").first();
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  expect((await page.goto("/categories/baking?after=not-a-cursor"))?.status()).toBe(404);
+});

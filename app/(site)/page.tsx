@@ -57,13 +57,18 @@ export default async function HomePage() {
             <ul className="space-y-1">
               {categories.map((category) => (
                 <li key={category.id}>
-                  <span className="font-medium">{category.name}</span>{" "}
+                  <Link href={`/categories/${category.slug}`} className="font-medium hover:underline">
+                    {category.name}
+                  </Link>{" "}
                   <span className="text-sm text-stone-500 dark:text-stone-400">({category.blogCount})</span>
                   {category.children.length > 0 && (
                     <ul className="ml-4 text-sm">
                       {category.children.map((child) => (
                         <li key={child.id}>
-                          {child.name} <span className="text-stone-500 dark:text-stone-400">({child.blogCount})</span>
+                          <Link href={`/categories/${child.slug}`} className="hover:underline">
+                            {child.name}
+                          </Link>{" "}
+                          <span className="text-stone-500 dark:text-stone-400">({child.blogCount})</span>
                         </li>
                       ))}
                     </ul>

@@ -1,6 +1,7 @@
 // Public reads of the category tree.
 import "server-only";
 import { db } from "@/lib/db";
+import { listingCardSelect } from "@/lib/listings/selects";
 
 export type TCategoryNode = { id: string; slug: string; name: string; blogCount: number; children: TCategoryNode[] };
 
@@ -21,4 +22,60 @@ export async function getCategoryTree(): Promise<TCategoryNode[]> {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+export function getCategory(slug: string) {
+  return db.category.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      parent: { select: { slug: true, name: true } },
+      children: { select: { id: true, slug: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
+    },
+  });
+}
+
+export type TRankCursor = { score: number; id: string };
+export const CATEGORY_PAGE_SIZE = 20;
+
+/**
+ * One page of a category's listings in ranking order, by keyset (score, id) so that page 500
+ * costs what page 1 does: a scan of the (categoryId, rankScore, blogId) index from the cursor.
+ */
+export async function getCategoryRanking(categoryId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
+  const rows = await db.$queryRawUnsafe<Array<{ blogId: string; rankScore: number }>>(
+    `SELECT bc."blogId", bc."rankScore"
+       FROM "BlogCategory" bc JOIN "Blog" b ON b.id = bc."blogId"
+      WHERE bc."categoryId" = $1 AND b.status IN ('ACTIVE', 'DORMANT')
+        AND ($2::float8 IS NULL OR (bc."rankScore", bc."blogId") < ($2::float8, $3::text))
+      ORDER BY bc."rankScore" DESC, bc."blogId" DESC
+      LIMIT $4`,
+    categoryId,
+    after?.score ?? null,
+    after?.id ?? "",
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  const cards = await db.blog.findMany({ where: { id: { in: page.map((row) => row.blogId) } }, select: listingCardSelect });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const last = page.at(-1);
+  return {
+    listings: page.map((row) => ({ ...byId.get(row.blogId)!, rankScore: row.rankScore })).filter((card) => card.id),
+    next: rows.length > limit && last ? { score: last.rankScore, id: last.blogId } : null,
+  };
+}
+
+/** Business Listings of a category for its featured slots, rotated hourly like the home page's. */
+export async function getCategoryFeatured(categoryId: string, limit: number, now = new Date()) {
+  const all = await db.blog.findMany({
+    where: { status: { in: ["ACTIVE", "DORMANT"] }, tier: "BUSINESS", categories: { some: { categoryId } } },
+    select: listingCardSelect,
+    orderBy: { id: "asc" },
+  });
+  if (all.length === 0) return [];
+  const offset = Math.floor(now.getTime() / 3_600_000) % all.length;
+  return [...all.slice(offset), ...all.slice(0, offset)].slice(0, limit);
 }

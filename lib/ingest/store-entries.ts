@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { refreshRankScores } from "@/lib/listings/ranking";
 import { newId } from "./new-id";
 
 export type EntryRow = {
@@ -61,7 +62,7 @@ export async function storeEntries(db: PrismaClient, blogId: string, rows: Entry
   return { inserted, updated: result.length - inserted, unchanged: rows.length - result.length };
 }
 
-/** Post count, newest post and posting rate (posts a week over the last four weeks) of one blog. */
+/** Post count, newest post, posting rate (posts a week over the last four weeks) and rank of one blog. */
 export async function refreshListingCounters(db: PrismaClient, blogId: string): Promise<number> {
   const rows = await db.$queryRawUnsafe<Array<{ rate: number }>>(
     `UPDATE "Blog" b SET "postCount" = s.n, "lastPostAt" = s.latest, "postsPerWeek" = s.rate
@@ -72,5 +73,6 @@ export async function refreshListingCounters(db: PrismaClient, blogId: string): 
   RETURNING s.rate`,
     blogId,
   );
+  await refreshRankScores(db, [blogId]);
   return rows[0]?.rate ?? 0;
 }

@@ -32,3 +32,13 @@ export function getListingPosts(blogId: string, limit: number) {
 export function getPublicPost(id: string) {
   return db.post.findFirst({ where: { ...publicPostWhere, id }, select: postPageSelect });
 }
+
+/** The newest posts of the listings in any of these categories. */
+export function getCategoryPosts(categoryIds: string[], limit: number) {
+  return db.post.findMany({
+    where: { ...publicPostWhere, blog: { ...publicPostWhere.blog, categories: { some: { categoryId: { in: categoryIds } } } } },
+    select: postCardSelect,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}

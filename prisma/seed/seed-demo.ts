@@ -1,6 +1,7 @@
 // Fills a database with the demo directory. Deterministic and idempotent: every row is keyed by
 // a natural key (e-mail, slug, a post's identity key), so running it again adds nothing twice.
 import { createHash } from "node:crypto";
+import { refreshRankScores } from "@/lib/listings/ranking";
 import { seededRandom, type Random } from "@/lib/seeded-random";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { demoBlogs, demoCategories, demoEditors, demoUsers, genericVoice, voiceFor, type DemoBlog } from "./demo-catalog";
@@ -205,6 +206,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
     UPDATE "Blog" b SET "postCount" = s.n, "lastPostAt" = s.latest
       FROM (SELECT "blogId", count(*)::int AS n, max("publishedAt") AS latest FROM "Post" GROUP BY "blogId") s
      WHERE s."blogId" = b.id`;
+
+  await refreshRankScores(db);
 
   return { users: users.size, categories: categories.size, blogs: demoBlogs.length, posts: postsTotal, postsAdded };
 }

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ListingCard } from "@/components/listing-card";
+import { PostCard } from "@/components/post-card";
+import { getCategory, getCategoryFeatured, getCategoryRanking } from "@/lib/categories/queries";
+import { ZCategorySlug, ZRankCursor } from "@/lib/categories/schemas";
+import { getCategoryPosts } from "@/lib/posts/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string | string[] }> };
+
+const loadCategory = cache(async (raw: string) => {
+  const slug = ZCategorySlug.safeParse(raw);
+  return slug.success ? getCategory(slug.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const category = await loadCategory((await params).slug);
+  if (!category) return {};
+  return {
+    title: `${category.name} blogs`,
+    description: category.description ?? `The best ${category.name} blogs, ranked, with their newest posts.`,
+    alternates: {
+      types: {
+        "application/rss+xml": [{ url: `/categories/${category.slug}/rss.xml`, title: `${category.name} (RSS)` }],
+        "application/atom+xml": [{ url: `/categories/${category.slug}/atom.xml`, title: `${category.name} (Atom)` }],
+      },
+    },
+  };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const category = await loadCategory((await params).slug);
+  if (!category) notFound();
+  const rawAfter = (await searchParams).after;
+  const cursor = typeof rawAfter === "string" ? ZRankCursor.safeParse(rawAfter) : undefined;
+  if (cursor && !cursor.success) notFound();
+  const firstPage = !cursor;
+  const [featured, ranking, posts] = await Promise.all([
+    firstPage ? getCategoryFeatured(category.id, 2) : [],
+    getCategoryRanking(category.id, cursor?.data),
+    firstPage ? getCategoryPosts([category.id, ...category.children.map((child) => child.id)], 6) : [],
+  ]);
+  return (
+    <div className="space-y-10">
+      <header>
+        {category.parent && (
+          <p className="text-sm">
+            <Link href={`/categories/${category.parent.slug}`} className="underline">
+              {category.parent.name}
+            </Link>{" "}
+            ›
+          </p>
+        )}
+        <h1 className="text-3xl font-bold tracking-tight">{category.name} blogs</h1>
+        {category.description && <p className="mt-2 text-lg text-stone-600 dark:text-stone-300">{category.description}</p>}
+        {category.children.length > 0 && (
+          <ul className="mt-4 flex flex-wrap gap-2" aria-label="Subcategories">
+            {category.children.map((child) => (
+              <li key={child.id}>
+                <Link href={`/categories/${child.slug}`} className="inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800">
+                  {child.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      {featured.length > 0 && (
+        <section aria-labelledby="featured">
+          <h2 id="featured" className="mb-4 text-xl font-semibold">
+            Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {featured.map((listing) => (
+              <ListingCard key={listing.id} listing={listing} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="ranking">
+          <h2 id="ranking" className="mb-1 text-xl font-semibold">
+            {firstPage ? "Top blogs" : "More blogs"}
+          </h2>
+          <p className="mb-4 text-sm text-stone-500 dark:text-stone-400">
+            Ranked by posting regularity, freshness, subscribers and click-through; payment never changes this order.
+          </p>
+          {ranking.listings.length === 0 ? (
+            <p>No blogs listed here yet.</p>
+          ) : (
+            <ol className="space-y-3">
+              {ranking.listings.map((listing) => (
+                <li key={listing.id}>
+                  <ListingCard listing={listing} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <nav aria-label="Ranking pages" className="mt-6 flex gap-4">
+            {!firstPage && (
+              <Link href={`/categories/${category.slug}`} className="font-semibold text-teal-800 underline dark:text-teal-300">
+                ← Back to the top
+              </Link>
+            )}
+            {ranking.next && (
+              <Link href={`/categories/${category.slug}?after=${ranking.next.score}_${ranking.next.id}`} className="font-semibold text-teal-800 underline dark:text-teal-300">
+                More blogs →
+              </Link>
+            )}
+          </nav>
+        </section>
+        {posts.length > 0 && (
+          <section aria-labelledby="latest">
+            <h2 id="latest" className="mb-4 text-xl font-semibold">
+              Latest posts
+            </h2>
+            <div className="space-y-4">
+              {posts.map((post) => (
+                <PostCard key={post.id} post={post} />
+              ))}
+            </div>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
