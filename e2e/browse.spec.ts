@@ -109,3 +109,17 @@ test("a visitor browses a category: featured Business Listings, the ranked blogs
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   expect((await page.goto("/categories/baking?after=not-a-cursor"))?.status()).toBe(404);
 });
+
+test("a reader subscribes to a blog from a post, after a bad address is answered next to the field", async ({ page }) => {
+  await page.goto("/blogs/weeknight-table");
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/posts\//);
+  const box = page.getByRole("region", { name: "Subscribe to The Weeknight Table: Get updates delivered right to your inbox!" });
+  await box.getByLabel("Your e-mail address").fill("not an address");
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(box.getByText("That e-mail address does not look right.")).toBeVisible();
+  await box.getByLabel("Your e-mail address").fill("reader@example.org");
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(box.getByRole("status")).toContainText("your subscription for reader@example.org is recorded");
+  await expect(page.getByRole("region", { name: "Related posts" }).getByRole("article").first()).toBeVisible();
+});

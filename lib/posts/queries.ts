@@ -42,3 +42,41 @@ export function getCategoryPosts(categoryIds: string[], limit: number) {
     take: limit,
   });
 }
+
+/** The OR of a title's distinctive words as a tsquery, or null when it has none. */
+export function relatedQueryOf(title: string): string | null {
+  const words = [...new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4 && /^[\p{L}\p{N}]+$/u.test(word)))].slice(0, 8);
+  return words.length ? words.join(" | ") : null;
+}
+
+/** Posts on similar subjects (full-text match on the title's words), topped up from the same blog. */
+export async function getRelatedPosts(post: { id: string; title: string; blog: { id: string } }, limit = 4) {
+  const query = relatedQueryOf(post.title);
+  const ids = query
+    ? (
+        await db.$queryRawUnsafe<Array<{ id: string }>>(
+          `WITH q AS (SELECT to_tsquery('english', $2) AS q)
+           SELECT p.id FROM "Post" p JOIN "Blog" b ON b.id = p."blogId", q
+            WHERE p.id <> $1 AND p."searchVector" @@ q.q
+              AND p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
+            ORDER BY ts_rank_cd(p."searchVector", q.q) DESC, p."publishedAt" DESC
+            LIMIT $3`,
+          post.id,
+          query,
+          limit,
+        )
+      ).map((row) => row.id)
+    : [];
+  const related = await db.post.findMany({ where: { id: { in: ids } }, select: postCardSelect });
+  const ordered = ids.map((id) => related.find((candidate) => candidate.id === id)!).filter(Boolean);
+  if (ordered.length < limit) {
+    const more = await db.post.findMany({
+      where: { ...publicPostWhere, blogId: post.blog.id, id: { notIn: [post.id, ...ids] } },
+      select: postCardSelect,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit - ordered.length,
+    });
+    ordered.push(...more);
+  }
+  return ordered;
+}

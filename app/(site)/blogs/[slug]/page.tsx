@@ -6,6 +6,7 @@ import { BusinessBadge } from "@/components/business-badge";
 import { formatDate, formatPostingRate } from "@/components/format";
 import { ListingIcon } from "@/components/listing-icon";
 import { PostCard } from "@/components/post-card";
+import { SubscribeForm } from "@/components/subscribe-form";
 import { getPublicListing } from "@/lib/listings/queries";
 import { ZListingSlug } from "@/lib/listings/schemas";
 import { getListingPosts } from "@/lib/posts/queries";
@@ -75,6 +76,7 @@ export default async function ListingPage({ params }: Props) {
         </section>
       </div>
       <aside className="space-y-6 text-sm">
+        <SubscribeForm blogId={listing.id} blogName={listing.name} />
         {business && listing.ctaLabel && listing.ctaUrl && (
           <a href={listing.ctaUrl} rel="sponsored noopener" className="block rounded-lg bg-teal-700 px-4 py-3 text-center font-semibold text-white hover:bg-teal-800">
             {listing.ctaLabel}

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatDate } from "@/components/format";
+import { PostCard } from "@/components/post-card";
 import { ShareLinks } from "@/components/share-links";
-import { getPublicPost } from "@/lib/posts/queries";
+import { SubscribeForm } from "@/components/subscribe-form";
+import { getPublicPost, getRelatedPosts } from "@/lib/posts/queries";
 import { ZPostId } from "@/lib/posts/schemas";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +34,7 @@ export default async function PostPage({ params }: Props) {
   if (!post) notFound();
   const appUrl = process.env.APP_URL ?? "http://localhost:3000";
   const showFull = post.blog.mirrorMode === "FULL";
+  const related = await getRelatedPosts(post);
   // Structured data naming the original as the source: the blogger keeps the credit.
   const jsonLd = {
     "@context": "https://schema.org",
@@ -82,6 +85,19 @@ export default async function PostPage({ params }: Props) {
         </a>
       </p>
       <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />
+      <SubscribeForm blogId={post.blog.id} blogName={post.blog.name} />
+      {related.length > 0 && (
+        <section aria-labelledby="related" className="mt-10">
+          <h2 id="related" className="mb-4 text-lg font-semibold">
+            Related posts
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {related.map((item) => (
+              <PostCard key={item.id} post={item} />
+            ))}
+          </div>
+        </section>
+      )}
       <p className="mt-10 text-sm">
         <Link href={`/report?blog=${post.blog.slug}&post=${post.id}`} className="text-stone-600 underline dark:text-stone-400">
           Report this post
