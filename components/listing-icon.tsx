@@ -11,7 +11,7 @@ export function ListingIcon({ name, iconUrl, size = 40 }: { name: string; iconUr
     <span
       aria-hidden="true"
       className="inline-flex shrink-0 items-center justify-center rounded-lg font-semibold text-white"
-      style={{ width: size, height: size, background: `hsl(${hue} 55% 38%)`, fontSize: size * 0.4 }}
+      style={{ width: size, height: size, background: `hsl(${hue} 55% 28%)`, fontSize: size * 0.4 }}
     >
       {initials}
     </span>
