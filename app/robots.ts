@@ -8,5 +8,6 @@ export default function robots(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: "*", allow: "/", disallow: ["/search", "/report", "/api/"] }],
     host: appUrl,
+    sitemap: new URL("/sitemap.xml", appUrl).href,
   };
 }

@@ -83,7 +83,13 @@ test("feeds, robots.txt and structured data are served for crawlers and readers"
   const opml = await request.get("/categories/baking/opml.xml");
   expect(await opml.text()).toContain("xmlUrl=\"https://sourdough-diaries.example/feed.xml\"");
   const robots = await request.get("/robots.txt");
-  expect(await robots.text()).toMatch(/Disallow: \/search/);
+  const robotsText = await robots.text();
+  expect(robotsText).toMatch(/Disallow: \/search/);
+  expect(robotsText).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("<sitemapindex");
+  const postsSitemap = index.match(/<loc>http:\/\/localhost:\d+(\/sitemaps\/posts-0\.xml)<\/loc>/)![1]!;
+  expect((await (await request.get(postsSitemap)).text()).match(/<url>/g)!.length).toBeGreaterThan(600);
 
   await page.goto("/blogs/sourdough-diaries");
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/blogs\/sourdough-diaries\/rss\.xml$/);
