@@ -4,6 +4,7 @@ import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(process.env.APP_URL ?? "http://localhost:3000"),
   title: { default: "BlogAtlas: the blog directory", template: "%s · BlogAtlas" },
   description: "Discover independent blogs by topic, read their latest posts, and follow the ones you like.",
 };

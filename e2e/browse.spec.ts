@@ -95,6 +95,13 @@ test("feeds, robots.txt and structured data are served for crawlers and readers"
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/blogs\/sourdough-diaries\/rss\.xml$/);
   await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/posts\//);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  const ogImage = (await page.locator('meta[property="og:image"]').getAttribute("content"))!;
+  const image = await request.get(new URL(ogImage).pathname + new URL(ogImage).search);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  expect((await image.body()).subarray(1, 4).toString()).toBe("PNG");
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(jsonLd).toMatchObject({ "@type": "BlogPosting", isBasedOn: await page.locator('link[rel="canonical"]').getAttribute("href") });
 });

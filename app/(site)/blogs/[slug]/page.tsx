@@ -26,6 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: listing.name,
     description: listing.description ?? undefined,
+    openGraph: { type: "website", title: listing.name, description: listing.description ?? undefined, siteName: "BlogAtlas" },
+    twitter: { card: "summary_large_image", title: listing.name, description: listing.description ?? undefined },
     alternates: {
       types: {
         "application/rss+xml": [{ url: `/blogs/${listing.slug}/rss.xml`, title: `${listing.name} (RSS)` }],

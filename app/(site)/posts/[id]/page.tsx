@@ -26,6 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${post.title} (${post.blog.name})`,
     description: post.excerpt,
     alternates: { canonical: post.url },
+    openGraph: { type: "article", title: post.title, description: post.excerpt, siteName: "BlogAtlas", publishedTime: post.publishedAt.toISOString(), authors: post.authors },
+    twitter: { card: "summary_large_image", title: post.title, description: post.excerpt },
   };
 }
 
