@@ -121,6 +121,14 @@ test("a visitor browses a category: featured Business Listings, the ranked blogs
   await first.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   expect((await page.goto("/categories/baking?after=not-a-cursor"))?.status()).toBe(404);
+
+  // From a blog to one of its tags.
+  await page.goto("/blogs/sourdough-diaries");
+  const tag = page.locator("dt:has-text('Tags') + dd a").first();
+  const tagName = (await tag.textContent())!.trim();
+  await tag.click();
+  await expect(page.getByRole("heading", { level: 1, name: `Blogs tagged “${tagName}”` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Top blogs" }).getByText("The Sourdough Diaries")).toBeVisible();
 });
 
 test("a reader subscribes to a blog from a post, after a bad address is answered next to the field", async ({ page }) => {

@@ -41,19 +41,26 @@ export function getCategory(slug: string) {
 export type TRankCursor = { score: number; id: string };
 export const CATEGORY_PAGE_SIZE = 20;
 
+const RANKING_SOURCES = {
+  category: { table: "BlogCategory", key: "categoryId" },
+  tag: { table: "BlogTag", key: "tagId" },
+} as const;
+
 /**
- * One page of a category's listings in ranking order, by keyset (score, id) so that page 500
- * costs what page 1 does: a scan of the (categoryId, rankScore, blogId) index from the cursor.
+ * One page of a category's (or tag's) listings in ranking order, by keyset (score, id), so that
+ * page 500 costs what page 1 does: a scan of the (categoryId|tagId, rankScore, blogId) index from
+ * the cursor.
  */
-export async function getCategoryRanking(categoryId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
+export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
+  const { table, key } = RANKING_SOURCES[kind];
   const rows = await db.$queryRawUnsafe<Array<{ blogId: string; rankScore: number }>>(
-    `SELECT bc."blogId", bc."rankScore"
-       FROM "BlogCategory" bc JOIN "Blog" b ON b.id = bc."blogId"
-      WHERE bc."categoryId" = $1 AND b.status IN ('ACTIVE', 'DORMANT')
-        AND ($2::float8 IS NULL OR (bc."rankScore", bc."blogId") < ($2::float8, $3::text))
-      ORDER BY bc."rankScore" DESC, bc."blogId" DESC
+    `SELECT r."blogId", r."rankScore"
+       FROM "${table}" r JOIN "Blog" b ON b.id = r."blogId"
+      WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')
+        AND ($2::float8 IS NULL OR (r."rankScore", r."blogId") < ($2::float8, $3::text))
+      ORDER BY r."rankScore" DESC, r."blogId" DESC
       LIMIT $4`,
-    categoryId,
+    ownerId,
     after?.score ?? null,
     after?.id ?? "",
     limit + 1,
@@ -63,9 +70,18 @@ export async function getCategoryRanking(categoryId: string, after?: TRankCursor
   const byId = new Map(cards.map((card) => [card.id, card]));
   const last = page.at(-1);
   return {
-    listings: page.map((row) => ({ ...byId.get(row.blogId)!, rankScore: row.rankScore })).filter((card) => card.id),
+    listings: page.flatMap((row) => {
+      const card = byId.get(row.blogId);
+      return card ? [{ ...card, rankScore: row.rankScore }] : [];
+    }),
     next: rows.length > limit && last ? { score: last.rankScore, id: last.blogId } : null,
   };
+}
+
+export const getCategoryRanking = (categoryId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) => getRanking("category", categoryId, after, limit);
+
+export function getTag(slug: string) {
+  return db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
 }
 
 /** Business Listings of a category for its featured slots, rotated hourly like the home page's. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshRankScores } from "@/lib/listings/ranking";
 import { createListing, createPost } from "@/lib/testing/fixtures";
-import { getCategoryRanking, type TRankCursor } from "./queries";
+import { getCategoryRanking, getRanking, type TRankCursor } from "./queries";
 
 async function categoryWith(count: number, slug: string) {
   const category = await db.category.create({ data: { slug, name: slug } });
@@ -86,5 +86,21 @@ describe("the ranking's inputs", () => {
     expect(scores[plain.id]).toBe(0);
     // subscribers: log10(10) / 3 × 0.2; click-through: min(5 × 0.5, 1) × 0.1
     expect(scores[loved.id]).toBeCloseTo((1 / 3) * 0.2 + 0.1, 5);
+  });
+});
+
+describe("the tag ranking", () => {
+  it("orders a tag's listings by the same score, kept in step by refreshRankScores", async () => {
+    const tag = await db.tag.create({ data: { slug: "t-rank", name: "T" } });
+    const busy = await createListing({ postsPerWeek: 6 });
+    const quiet = await createListing({ postsPerWeek: 1 });
+    const hidden = await createListing({ postsPerWeek: 7, status: "SUSPENDED" });
+    for (const blog of [quiet, busy, hidden]) await db.blogTag.create({ data: { blogId: blog.id, tagId: tag.id } });
+    await refreshRankScores(db, [busy.id, quiet.id, hidden.id]);
+    const { listings } = await getRanking("tag", tag.id);
+    expect(listings.map((listing) => listing.id)).toEqual([busy.id, quiet.id]);
+    const copies = await db.blogTag.findMany({ where: { tagId: tag.id }, select: { blogId: true, rankScore: true } });
+    const scores = Object.fromEntries((await db.blog.findMany({ where: { id: { in: copies.map((c) => c.blogId) } }, select: { id: true, rankScore: true } })).map((b) => [b.id, b.rankScore]));
+    for (const copy of copies) expect(copy.rankScore).toBe(scores[copy.blogId]);
   });
 });

@@ -29,10 +29,12 @@ WITH stats AS (
                              + ${RANKING_WEIGHTS.subscribers} * subscribers + ${RANKING_WEIGHTS.clickThrough} * click_through)::numeric, 6)
     FROM stats WHERE stats.id = b.id
   RETURNING b.id, b."rankScore"
+), categorised AS (
+  UPDATE "BlogCategory" bc SET "rankScore" = scored."rankScore" FROM scored WHERE bc."blogId" = scored.id
 )
-UPDATE "BlogCategory" bc SET "rankScore" = scored."rankScore" FROM scored WHERE bc."blogId" = scored.id`;
+UPDATE "BlogTag" bt SET "rankScore" = scored."rankScore" FROM scored WHERE bt."blogId" = scored.id`;
 
-/** Recomputes the score of the given listings (all when omitted), and its copy in their categories. */
+/** Recomputes the score of the given listings (all when omitted), and its copies in their categories and tags. */
 export async function refreshRankScores(db: PrismaClient, blogIds?: string[]): Promise<void> {
   await db.$executeRawUnsafe(REFRESH, blogIds ?? null);
 }

@@ -18,6 +18,7 @@ export const listingCardSelect = {
 
 export const listingPageSelect = {
   ...listingCardSelect,
+  tags: { select: { tag: { select: { slug: true, name: true } } } },
   status: true,
   mirrorMode: true,
   country: true,

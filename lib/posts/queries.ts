@@ -80,3 +80,13 @@ export async function getRelatedPosts(post: { id: string; title: string; blog: {
   }
   return ordered;
 }
+
+/** The newest posts of the listings that carry a tag. */
+export function getTagPosts(tagId: string, limit: number) {
+  return db.post.findMany({
+    where: { ...publicPostWhere, blog: { ...publicPostWhere.blog, tags: { some: { tagId } } } },
+    select: postCardSelect,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}

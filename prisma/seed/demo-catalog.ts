@@ -310,3 +310,30 @@ export function voiceFor(category: string): Voice {
 }
 
 export const genericVoice = generic;
+
+/** Tags, and which of them each category's blogs tend to carry. */
+export const demoTags: Array<{ slug: string; name: string }> = [
+  { slug: "how-to", name: "How-to" },
+  { slug: "long-reads", name: "Long reads" },
+  { slug: "reviews", name: "Reviews" },
+  { slug: "beginners", name: "For beginners" },
+  { slug: "diary", name: "Diary" },
+  { slug: "photo-essays", name: "Photo essays" },
+  { slug: "recipes", name: "Recipes" },
+  { slug: "data", name: "Data and numbers" },
+];
+
+export const tagsByCategory: Record<string, string[]> = {
+  programming: ["how-to", "long-reads", "beginners"],
+  technology: ["reviews", "how-to", "data"],
+  "food-drink": ["recipes", "beginners", "diary"],
+  baking: ["recipes", "how-to", "photo-essays"],
+  travel: ["photo-essays", "diary", "long-reads"],
+  "personal-finance": ["data", "beginners", "how-to"],
+  "health-fitness": ["diary", "beginners", "data"],
+  photography: ["photo-essays", "reviews", "how-to"],
+  parenting: ["diary", "beginners", "long-reads"],
+  "home-garden": ["how-to", "diary", "photo-essays"],
+  "books-writing": ["reviews", "long-reads", "diary"],
+  science: ["long-reads", "data", "beginners"],
+};

@@ -28,6 +28,8 @@ describe("the demo seed", () => {
     expect(after.business).toBeGreaterThanOrEqual(3);
     expect(after.pending).toBeGreaterThanOrEqual(3);
     const owners = await db.blogMember.groupBy({ by: ["userId"], where: { role: "OWNER" } });
+    expect(await db.blog.count({ where: { tags: { none: {} } } })).toBe(0);
+    expect(await db.blog.count({ where: { status: "ACTIVE", rankScore: { gt: 0 } } })).toBe(after.active);
     expect(owners.length).toBeGreaterThanOrEqual(4);
     expect(first.postsAdded).toBe(after.posts);
 

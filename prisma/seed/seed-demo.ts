@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { refreshRankScores } from "@/lib/listings/ranking";
 import { seededRandom, type Random } from "@/lib/seeded-random";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { demoBlogs, demoCategories, demoEditors, demoUsers, genericVoice, voiceFor, type DemoBlog } from "./demo-catalog";
+import { demoBlogs, demoCategories, demoEditors, demoTags, demoUsers, genericVoice, tagsByCategory, voiceFor, type DemoBlog } from "./demo-catalog";
 
 export type SeedReport = { users: number; categories: number; blogs: number; posts: number; postsAdded: number };
 
@@ -132,6 +132,12 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
     categories.set(category.slug, row.id);
   }
 
+  const tags = new Map<string, string>();
+  for (const tag of demoTags) {
+    const row = await db.tag.upsert({ where: { slug: tag.slug }, create: tag, update: {}, select: { id: true } });
+    tags.set(tag.slug, row.id);
+  }
+
   let postsAdded = 0;
   let postsTotal = 0;
   for (const [order, blog] of demoBlogs.entries()) {
@@ -177,6 +183,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
 
     const categoryIds = [blog.category, blog.extraCategory].filter(Boolean).map((slug) => categories.get(slug as string) as string);
     await db.blogCategory.createMany({ data: categoryIds.map((categoryId) => ({ blogId: row.id, categoryId })), skipDuplicates: true });
+    const blogTags = pickSome(rng, tagsByCategory[blog.category] ?? [], 2);
+    await db.blogTag.createMany({ data: blogTags.map((slug) => ({ blogId: row.id, tagId: tags.get(slug)! })), skipDuplicates: true });
     if (blog.owner) {
       await db.blogMember.createMany({ data: [{ blogId: row.id, userId: users.get(blog.owner) as string, role: "OWNER" }], skipDuplicates: true });
     }

@@ -87,8 +87,28 @@ export default async function ListingPage({ params }: Props) {
         <dl className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
           <div>
             <dt className="font-semibold">Categories</dt>
-            <dd>{listing.categories.map((entry) => entry.category.name).join(", ") || "none yet"}</dd>
+            <dd className="flex flex-wrap gap-x-2">
+              {listing.categories.length === 0
+                ? "none yet"
+                : listing.categories.map((entry) => (
+                    <Link key={entry.category.slug} href={`/categories/${entry.category.slug}`} className="underline">
+                      {entry.category.name}
+                    </Link>
+                  ))}
+            </dd>
           </div>
+          {listing.tags.length > 0 && (
+            <div>
+              <dt className="font-semibold">Tags</dt>
+              <dd className="flex flex-wrap gap-x-2">
+                {listing.tags.map((entry) => (
+                  <Link key={entry.tag.slug} href={`/tags/${entry.tag.slug}`} className="underline">
+                    {entry.tag.name}
+                  </Link>
+                ))}
+              </dd>
+            </div>
+          )}
           {listing.language && (
             <div>
               <dt className="font-semibold">Language</dt>
