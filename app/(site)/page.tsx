@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ListingCard } from "@/components/listing-card";
+import { FeaturedListings } from "@/components/featured-listings";
 import { PostCard } from "@/components/post-card";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
@@ -25,18 +25,7 @@ export default async function HomePage() {
         </p>
       </section>
 
-      {featured.length > 0 && (
-        <section aria-labelledby="featured">
-          <h2 id="featured" className="mb-4 text-xl font-semibold">
-            Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
-          </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {featured.map((listing) => (
-              <ListingCard key={listing.id} listing={listing} />
-            ))}
-          </div>
-        </section>
-      )}
+      <FeaturedListings listings={featured} />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="latest">

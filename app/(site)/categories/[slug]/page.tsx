@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ListingCard } from "@/components/listing-card";
-import { PostCard } from "@/components/post-card";
+import { FeaturedListings } from "@/components/featured-listings";
+import { RankedListings } from "@/components/ranked-listings";
 import { getCategory, getCategoryFeatured, getCategoryRanking } from "@/lib/categories/queries";
 import { ZCategorySlug, ZRankCursor } from "@/lib/categories/schemas";
 import { getCategoryPosts } from "@/lib/posts/queries";
@@ -70,64 +70,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         )}
       </header>
 
-      {featured.length > 0 && (
-        <section aria-labelledby="featured">
-          <h2 id="featured" className="mb-4 text-xl font-semibold">
-            Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
-          </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {featured.map((listing) => (
-              <ListingCard key={listing.id} listing={listing} />
-            ))}
-          </div>
-        </section>
-      )}
-
-      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="ranking">
-          <h2 id="ranking" className="mb-1 text-xl font-semibold">
-            {firstPage ? "Top blogs" : "More blogs"}
-          </h2>
-          <p className="mb-4 text-sm text-stone-500 dark:text-stone-400">
-            Ranked by posting regularity, freshness, subscribers and click-through; payment never changes this order.
-          </p>
-          {ranking.listings.length === 0 ? (
-            <p>No blogs listed here yet.</p>
-          ) : (
-            <ol className="space-y-3">
-              {ranking.listings.map((listing) => (
-                <li key={listing.id}>
-                  <ListingCard listing={listing} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <nav aria-label="Ranking pages" className="mt-6 flex gap-4">
-            {!firstPage && (
-              <Link href={`/categories/${category.slug}`} className="font-semibold text-teal-800 underline dark:text-teal-300">
-                ← Back to the top
-              </Link>
-            )}
-            {ranking.next && (
-              <Link href={`/categories/${category.slug}?after=${ranking.next.score}_${ranking.next.id}`} className="font-semibold text-teal-800 underline dark:text-teal-300">
-                More blogs →
-              </Link>
-            )}
-          </nav>
-        </section>
-        {posts.length > 0 && (
-          <section aria-labelledby="latest">
-            <h2 id="latest" className="mb-4 text-xl font-semibold">
-              Latest posts
-            </h2>
-            <div className="space-y-4">
-              {posts.map((post) => (
-                <PostCard key={post.id} post={post} />
-              ))}
-            </div>
-          </section>
-        )}
-      </div>
+      <FeaturedListings listings={featured} />
+      <RankedListings
+        basePath={`/categories/${category.slug}`}
+        firstPage={firstPage}
+        listings={ranking.listings}
+        next={ranking.next}
+        latestPosts={posts}
+        emptyText="No blogs listed here yet."
+      />
     </div>
   );
 }
