@@ -105,7 +105,7 @@ async function run() {
             status: values.pending ? "PENDING" : "ACTIVE",
           });
           if (!result.created) exitWith(`already listed as /blogs/${result.duplicateOf.slug} (${result.duplicateOf.name})`);
-          if (!values.pending) await new FeedWorker(db, { policy }).drain();
+          if (!values.pending) await new FeedWorker(db, { policy }).runOne(result.id);
           const blog = await db.blog.findUniqueOrThrow({ where: { id: result.id }, select: { slug: true, postCount: true, status: true, lastError: true } });
           console.log(`listed /blogs/${blog.slug} (${blog.status.toLowerCase()}), ${blog.postCount} posts mirrored${blog.lastError ? `; last error: ${blog.lastError}` : ""}`);
         } finally {
@@ -120,8 +120,8 @@ async function run() {
         try {
           const blog = await db.blog.findUnique({ where: { slug: argument }, select: { id: true } });
           if (!blog) exitWith(`no listing /blogs/${argument}`);
-          await db.blog.update({ where: { id: blog.id }, data: { nextCheckAt: new Date(), leaseUntil: null } });
-          await new FeedWorker(db, { policy, onResult: (result) => console.log(JSON.stringify(result)) }).drain();
+          const ran = await new FeedWorker(db, { policy, onResult: (result) => console.log(JSON.stringify(result)) }).runOne(blog.id);
+          if (!ran) exitWith("a feed worker is reading this feed right now; try again in a minute");
         } finally {
           await db.$disconnect();
         }

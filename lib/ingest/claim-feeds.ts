@@ -8,6 +8,10 @@ import type { ClaimedFeed } from "./process-feed";
 
 export const FEEDS_DUE_CHANNEL = "blogatlas_feeds_due";
 
+const RETURNING = `RETURNING b.id, b."feedUrl", b."feedEtag", b."feedLastModified", b."feedBodyHash", b.tier::text AS tier,
+          b.status::text AS status, b."errorCount", b."lastSuccessAt", b."createdAt", b."postsPerWeek",
+          b."pendingRedirectUrl", b."pendingRedirectCount", b."websubHub", b."websubLeaseUntil", b."leaseUntil"`;
+
 const CLAIM = `
 UPDATE "Blog" b SET "leaseUntil" = now() + make_interval(secs => $2)
   FROM (SELECT id FROM "Blog"
@@ -17,12 +21,22 @@ UPDATE "Blog" b SET "leaseUntil" = now() + make_interval(secs => $2)
          LIMIT $1
            FOR UPDATE SKIP LOCKED) due
  WHERE b.id = due.id
-RETURNING b.id, b."feedUrl", b."feedEtag", b."feedLastModified", b."feedBodyHash", b.tier::text AS tier,
-          b.status::text AS status, b."errorCount", b."lastSuccessAt", b."createdAt", b."postsPerWeek",
-          b."pendingRedirectUrl", b."pendingRedirectCount", b."websubHub", b."websubLeaseUntil", b."leaseUntil"`;
+${RETURNING}`;
+
+// One named feed, due or not (a "check now" from the CLI or, later, an admin), unless another
+// worker holds it.
+const CLAIM_ONE = `
+UPDATE "Blog" b SET "leaseUntil" = now() + make_interval(secs => $2)
+ WHERE b.id = $1 AND (b."leaseUntil" IS NULL OR b."leaseUntil" < now())
+${RETURNING}`;
 
 export function claimDueFeeds(db: PrismaClient, limit: number, leaseSeconds: number): Promise<ClaimedFeed[]> {
   return db.$queryRawUnsafe<ClaimedFeed[]>(CLAIM, limit, leaseSeconds);
+}
+
+export async function claimFeed(db: PrismaClient, blogId: string, leaseSeconds: number): Promise<ClaimedFeed | null> {
+  const rows = await db.$queryRawUnsafe<ClaimedFeed[]>(CLAIM_ONE, blogId, leaseSeconds);
+  return rows[0] ?? null;
 }
 
 /** When the next feed falls due (for a worker deciding how long to sleep). */

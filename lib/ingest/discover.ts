@@ -10,10 +10,6 @@ export const WELL_KNOWN_FEED_PATHS = ["/feed", "/rss", "/feed.xml", "/rss.xml", 
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, "i"))?.slice(2).find((v) => v !== undefined);
 
-export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html|<head|<body)/i.test(text.slice(0, 512)) || (/<html[\s>]/i.test(text.slice(0, 4096)) && !/<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 4096)));
-}
-
 /** Feed and icon links declared in an HTML page, resolved against the page (and its <base>). */
 export function linksInHtml(html: string, pageUrl: string): { feeds: Array<{ url: string; title?: string }>; icon?: string } {
   const head = html.slice(0, 200_000);

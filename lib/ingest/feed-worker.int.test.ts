@@ -224,4 +224,16 @@ describe("the feed worker, end to end on PostgreSQL", () => {
     await worker().drain();
     expect((await db.blog.findUniqueOrThrow({ where: { id: blog.id } })).lastError).toBe("refused: 169.254.169.254 is a link-local address (cloud metadata lives here)");
   });
+
+  it("reads one named feed now, due or not, without touching the other due feeds, and not while another worker holds it", async () => {
+    const { blog: named } = await listedFeed(() => rss([{ guid: "n", title: "Named" }]));
+    await db.blog.update({ where: { id: named.id }, data: { nextCheckAt: new Date(Date.now() + 86_400_000) } });
+    const { blog: other } = await listedFeed(() => rss([{ guid: "o", title: "Other" }]));
+    expect(await worker().runOne(named.id)).toBe(true);
+    expect(await posts(named.id)).toHaveLength(1);
+    expect(await posts(other.id)).toHaveLength(0);
+    await claimDueFeeds(db, 100, 60); // another worker takes everything due, "other" included
+    expect(await worker().runOne(other.id)).toBe(false);
+    expect(await posts(other.id)).toHaveLength(0);
+  });
 });

@@ -4,7 +4,7 @@
 import "server-only";
 import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { claimDueFeeds, FEEDS_DUE_CHANNEL, nextDueAt } from "./claim-feeds";
+import { claimDueFeeds, claimFeed, FEEDS_DUE_CHANNEL, nextDueAt } from "./claim-feeds";
 import { HostLimiter, hostOf } from "./host-limiter";
 import { processFeed, type FeedRunResult } from "./process-feed";
 import type { FetchPolicy } from "./url-policy";
@@ -55,6 +55,14 @@ export class FeedWorker {
         })
         .catch(() => {});
     }
+  }
+
+  /** Reads one listing's feed now, whether due or not; false when another worker holds it. */
+  async runOne(blogId: string): Promise<boolean> {
+    const feed = await claimFeed(this.db, blogId, this.leaseSeconds);
+    if (!feed) return false;
+    await this.processOne(feed);
+    return true;
   }
 
   /** Processes everything due now (claiming batch after batch); returns how many feeds were run. */
