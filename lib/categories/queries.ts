@@ -83,15 +83,3 @@ export const getCategoryRanking = (categoryId: string, after?: TRankCursor, limi
 export function getTag(slug: string) {
   return db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
 }
-
-/** Business Listings of a category for its featured slots, rotated hourly like the home page's. */
-export async function getCategoryFeatured(categoryId: string, limit: number, now = new Date()) {
-  const all = await db.blog.findMany({
-    where: { status: { in: ["ACTIVE", "DORMANT"] }, tier: "BUSINESS", categories: { some: { categoryId } } },
-    select: listingCardSelect,
-    orderBy: { id: "asc" },
-  });
-  if (all.length === 0) return [];
-  const offset = Math.floor(now.getTime() / 3_600_000) % all.length;
-  return [...all.slice(offset), ...all.slice(0, offset)].slice(0, limit);
-}

@@ -8,12 +8,13 @@ import { listingCardSelect, listingPageSelect, type TListingCard } from "./selec
 export const publicListingWhere = { status: { in: ["ACTIVE", "DORMANT"] } } satisfies Prisma.BlogWhereInput;
 
 /**
- * Business Listings for the featured slots, rotated fairly: every hour the order shifts by one,
- * so each paying listing gets the first slot equally often.
+ * Business Listings for the featured slots (of the home page, or of one category), rotated
+ * fairly: every hour the order shifts by one, so each paying listing gets the first slot equally often.
  */
-export async function getFeaturedListings(limit: number, now = new Date()): Promise<TListingCard[]> {
+export async function getFeaturedListings(limit: number, options: { categoryId?: string; now?: Date } = {}): Promise<TListingCard[]> {
+  const now = options.now ?? new Date();
   const all = await db.blog.findMany({
-    where: { ...publicListingWhere, tier: "BUSINESS" },
+    where: { ...publicListingWhere, tier: "BUSINESS", ...(options.categoryId ? { categories: { some: { categoryId: options.categoryId } } } : {}) },
     select: listingCardSelect,
     orderBy: { id: "asc" },
   });

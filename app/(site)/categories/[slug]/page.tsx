@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FeaturedListings } from "@/components/featured-listings";
 import { RankedListings } from "@/components/ranked-listings";
-import { getCategory, getCategoryFeatured, getCategoryRanking } from "@/lib/categories/queries";
+import { getCategory, getCategoryRanking } from "@/lib/categories/queries";
 import { ZCategorySlug, ZRankCursor } from "@/lib/categories/schemas";
+import { getFeaturedListings } from "@/lib/listings/queries";
 import { getCategoryPosts } from "@/lib/posts/queries";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +41,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   if (cursor && !cursor.success) notFound();
   const firstPage = !cursor;
   const [featured, ranking, posts] = await Promise.all([
-    firstPage ? getCategoryFeatured(category.id, 2) : [],
+    firstPage ? getFeaturedListings(2, { categoryId: category.id }) : [],
     getCategoryRanking(category.id, cursor?.data),
     firstPage ? getCategoryPosts([category.id, ...category.children.map((child) => child.id)], 6) : [],
   ]);
