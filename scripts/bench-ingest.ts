@@ -17,7 +17,7 @@ import { parseFeedText } from "@/lib/ingest/parse-feed";
 import { prepareEntries } from "@/lib/ingest/read-feed";
 import { policyOf } from "@/lib/ingest/url-policy";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/testing/databases";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/services/postgres-admin";
 import { scratchPostgres } from "@/lib/services/embedded-postgres";
 
 const { values } = parseArgs({

@@ -15,7 +15,8 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { describeDisabledFeatures, featuresOf, loadDatabaseUrl, loadRunnerSettings, parseSettings } from "@/lib/env";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
-import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
+import { createDatabase, databaseUrl, dropDatabase, ensureDatabase } from "@/lib/services/postgres-admin";
 import { demoUsers } from "@/prisma/seed/demo-catalog";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { describeDatabaseUrl, DEV_DATA_DIR, DEV_DATABASE, devPgPort, fail, PROJECT_DIR } from "./support/with-database";
@@ -87,15 +88,11 @@ async function prepareDatabase(): Promise<string> {
   if (process.env.DATABASE_URL) {
     if (!ephemeral) return loadDatabaseUrl();
     // A fresh database beside the given one, so tests never touch real data.
-    const url = new URL(process.env.DATABASE_URL);
     const name = `blogatlas_e2e_${process.pid}`;
-    const admin = new URL(url);
-    admin.pathname = "/postgres";
-    await dropDatabase(admin.toString(), name);
-    await ensureDatabase(admin.toString(), name);
-    scratchDatabase = { adminUrl: admin.toString(), name };
-    url.pathname = `/${name}`;
-    return url.toString();
+    const adminUrl = databaseUrl(process.env.DATABASE_URL, "postgres");
+    await dropDatabase(adminUrl, name);
+    scratchDatabase = { adminUrl, name };
+    return createDatabase(adminUrl, name);
   }
   if (ephemeral) {
     scratchDir = mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-"));

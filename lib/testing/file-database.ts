@@ -1,7 +1,7 @@
 // Runs before each integration test file: a fresh database cloned from the migrated template,
 // named in DATABASE_URL before any test imports the app's database client; dropped afterwards.
 import { afterAll, inject } from "vitest";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/services/postgres-admin";
 
 const adminUrl = inject("dbAdminUrl");
 const name = uniqueDatabaseName("blogatlas_test");

@@ -4,7 +4,7 @@
 import type { TestProject } from "vitest/node";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
 import { scratchPostgres } from "@/lib/services/embedded-postgres";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/services/postgres-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {

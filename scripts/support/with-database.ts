@@ -3,7 +3,8 @@
 import path from "node:path";
 import nextEnv from "@next/env";
 import { loadDatabaseUrl, loadRunnerSettings } from "@/lib/env";
-import { ensureDatabase, startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
+import { startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
+import { ensureDatabase } from "@/lib/services/postgres-admin";
 
 export const PROJECT_DIR = process.cwd();
 export const DEV_DATA_DIR = path.join(PROJECT_DIR, ".data", "pg");

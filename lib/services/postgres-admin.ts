@@ -1,9 +1,12 @@
-// Helpers for the integration tests' databases: a migrated template per run, cloned per test file.
+// Creating and dropping whole databases on a PostgreSQL server (the embedded one or any other),
+// for the dev runner, the test harness and the benchmarks.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
+/** The URL of another database on the same server (credentials and host kept). */
+export function databaseUrl(anyUrl: string, name: string): string {
+  const url = new URL(anyUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -29,6 +32,17 @@ export function createDatabase(adminUrl: string, name: string, template?: string
   });
 }
 
+/** Creates `name` unless it exists; true when it was created. */
+export function ensureDatabase(adminUrl: string, name: string): Promise<boolean> {
+  return onServer(adminUrl, async (client) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    return true;
+  });
+}
+
+/** Drops `name` (closing its connections) if it exists. */
 export function dropDatabase(adminUrl: string, name: string): Promise<void> {
   return onServer(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
