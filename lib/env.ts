@@ -123,28 +123,25 @@ export function parseSettings(source: Record<string, string | undefined>): TSett
 
 let cached: TSettings | undefined;
 
-/** What the feed worker and the feed command need (they hold no sessions, so no auth secret). */
-export function loadWorkerSettings(source: Record<string, string | undefined> = process.env) {
-  const result = z
-    .object({ APP_URL: settingsShape.APP_URL, INGEST_ALLOW_HOSTS: settingsShape.INGEST_ALLOW_HOSTS, INGEST_CONCURRENCY: settingsShape.INGEST_CONCURRENCY })
-    .safeParse(source);
+type Source = Record<string, string | undefined>;
+type Shape = typeof settingsShape;
+
+/** Some settings only, parsed by the same rules, for processes that need no more than these. */
+function pickSettings<K extends keyof Shape>(keys: readonly K[], source: Source): z.infer<z.ZodObject<Pick<Shape, K>>> {
+  const picked = Object.fromEntries(keys.map((key) => [key, settingsShape[key]])) as Pick<Shape, K>;
+  const result = z.object(picked).safeParse(source);
   if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
-  return result.data;
+  return result.data as z.infer<z.ZodObject<Pick<Shape, K>>>;
 }
+
+/** What the feed worker and the feed command need (they hold no sessions, so no auth secret). */
+export const loadWorkerSettings = (source: Source = process.env) => pickSettings(["APP_URL", "INGEST_ALLOW_HOSTS", "INGEST_CONCURRENCY"], source);
 
 /** Only what the local runner needs before a database exists (ports). */
-export function loadRunnerSettings(source: Record<string, string | undefined> = process.env) {
-  const result = z.object({ PORT: settingsShape.PORT, EMBEDDED_PG_PORT: settingsShape.EMBEDDED_PG_PORT }).safeParse(source);
-  if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
-  return result.data;
-}
+export const loadRunnerSettings = (source: Source = process.env) => pickSettings(["PORT", "EMBEDDED_PG_PORT"], source);
 
 /** Only DATABASE_URL, for tools (migrate, seed) that need nothing else. */
-export function loadDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
-  const result = settingsShape.DATABASE_URL.safeParse(source.DATABASE_URL);
-  if (!result.success) throw new SettingsError(result.error.issues.map((issue) => `DATABASE_URL ${issue.message}`));
-  return result.data;
-}
+export const loadDatabaseUrl = (source: Source = process.env): string => pickSettings(["DATABASE_URL"], source).DATABASE_URL;
 
 /** The settings of this process, parsed once. */
 export function loadSettings(): TSettings {
