@@ -33,10 +33,14 @@ export function getPublicPost(id: string) {
   return db.post.findFirst({ where: { ...publicPostWhere, id }, select: postPageSelect });
 }
 
+/** Public posts of the listings in any of these categories. */
+export const categoryPostsWhere = (categoryIds: string[]) =>
+  ({ ...publicPostWhere, blog: { ...publicPostWhere.blog, categories: { some: { categoryId: { in: categoryIds } } } } }) satisfies Prisma.PostWhereInput;
+
 /** The newest posts of the listings in any of these categories. */
 export function getCategoryPosts(categoryIds: string[], limit: number) {
   return db.post.findMany({
-    where: { ...publicPostWhere, blog: { ...publicPostWhere.blog, categories: { some: { categoryId: { in: categoryIds } } } } },
+    where: categoryPostsWhere(categoryIds),
     select: postCardSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,

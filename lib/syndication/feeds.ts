@@ -6,7 +6,8 @@ import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import { db } from "@/lib/db";
 import { writeOpml } from "@/lib/ingest/opml";
 import { publicListingWhere } from "@/lib/listings/queries";
-import { publicPostWhere } from "@/lib/posts/queries";
+import { getCategory } from "@/lib/categories/queries";
+import { categoryPostsWhere, publicPostWhere } from "@/lib/posts/queries";
 
 export const FEED_ITEMS = 30;
 
@@ -72,9 +73,9 @@ export async function listingFeedData(slug: string) {
   return { title: `${listing.name} on BlogAtlas`, description: listing.description ?? `The latest posts of ${listing.name}`, path: `/blogs/${listing.slug}`, items };
 }
 
-/** A category and its subcategories' ids. */
+/** A category and the ids of it and its subcategories. */
 async function categoryWithChildren(slug: string) {
-  const category = await db.category.findUnique({ where: { slug }, select: { id: true, name: true, description: true, slug: true, children: { select: { id: true } } } });
+  const category = await getCategory(slug);
   return category ? { ...category, ids: [category.id, ...category.children.map((child) => child.id)] } : null;
 }
 
@@ -82,7 +83,7 @@ export async function categoryFeedData(slug: string) {
   const category = await categoryWithChildren(slug);
   if (!category) return null;
   const items = await db.post.findMany({
-    where: { ...publicPostWhere, blog: { ...publicPostWhere.blog, categories: { some: { categoryId: { in: category.ids } } } } },
+    where: categoryPostsWhere(category.ids),
     select: itemSelect,
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_ITEMS,
