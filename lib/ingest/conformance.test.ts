@@ -12,7 +12,7 @@ import { prepareEntries } from "./read-feed";
 
 const DIR = fixturesDir("conformance");
 /** Raise this when conformance improves; see the printed score. */
-const FLOOR = 236;
+const FLOOR = 259;
 
 type Literal = string | number | number[];
 type Clause = { lhs: string[]; rhs: Literal | undefined; raw: string };

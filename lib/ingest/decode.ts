@@ -2,6 +2,8 @@
 // charset, the XML declaration, then detection (valid UTF-8, else Windows-1252, which is what a
 // feed without a declared charset almost always means).
 
+import { isUtf8 } from "node:buffer";
+
 const BOMS: Array<[number[], string]> = [
   [[0xef, 0xbb, 0xbf], "utf-8"],
   [[0xfe, 0xff], "utf-16be"],
@@ -35,10 +37,9 @@ export function decodeFeedBody(bytes: Buffer, contentType?: string): { text: str
   }
   const declared = charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
   // A UTF-16 label on bytes with no BOM is almost always a wrong label on single-byte text.
+  if (declared === "utf-8") return { text: bytes.toString("utf8"), encoding: declared }; // Buffer's decoder is the faster
   if (declared && !declared.startsWith("utf-16")) return { text: new TextDecoder(declared).decode(bytes), encoding: declared };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
-  }
+  // isUtf8 validates without building a string; toString then decodes without re-checking.
+  if (isUtf8(bytes)) return { text: bytes.toString("utf8"), encoding: "utf-8" };
+  return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
 }

@@ -1,10 +1,14 @@
-// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0, RDF and JSON Feed 1.0/1.1 (with feedsmith) into one shape.
-// The format comes from the body, never the Content-Type. DTDs that declare entities are refused
-// before parsing (billion laughs, external entities); feedsmith itself never expands or fetches them.
-// URLs are resolved against xml:base, then the entry link, then the feed's own URL.
+// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0, RDF and JSON Feed 1.0/1.1 into one shape. The format comes
+// from the body, never the Content-Type. XML goes through our own reader (./xml.ts, chosen for speed:
+// docs/decisions/006); JSON Feed through feedsmith. DTDs that declare entities are refused before
+// parsing (billion laughs, external entities); the reader itself never expands or fetches them.
+// URLs are resolved against xml:base on every element (inherited down the tree), then the entry
+// link, then the feed's own URL.
 import { createHash } from "node:crypto";
+import { decodeHTML } from "entities";
 import { parseFeed as parseAnyFeed } from "feedsmith";
 import { parseFeedDate } from "./parse-date";
+import { attribute, NS, parseXml, XmlSyntaxError, type XmlElement } from "./xml";
 
 export type FeedFormatName = "RSS" | "ATOM" | "RDF" | "JSON";
 
@@ -46,50 +50,17 @@ export class FeedParseError extends Error {}
 /** Entries taken from one fetch at most; a feed of thousands is an archive, not news. */
 export const MAX_ENTRIES = 300;
 
-// feedsmith's results are deeply optional; this module reads them through these loose shapes.
-type Loose = Record<string, unknown>;
-const obj = (value: unknown): Loose => (value && typeof value === "object" ? (value as Loose) : {});
-const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
-const str = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const NOT_A_FEED = "this is not an RSS, Atom, RDF or JSON feed";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
-
-/** Plain text of a possibly-HTML string (titles, author names). */
+/** Plain text of a possibly-HTML string (titles, author names): tags dropped, every HTML entity decoded. */
 export function toPlainText(value: string | undefined): string {
   if (!value) return "";
-  return decodeEntities(value.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  const text = value.indexOf("<") >= 0 ? value.replace(/<[^>]*>/g, "") : value;
+  return (text.indexOf("&") >= 0 ? decodeHTML(text) : text).replace(/\s+/g, " ").trim();
 }
 
+const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** Atom text constructs: text is escaped into a paragraph, html/xhtml pass on to the sanitizer. */
-function atomTextToHtml(value: unknown): string {
-  const text = obj(value);
-  const body = typeof value === "string" ? value : str(text.value) ?? "";
-  const type = str(text.type)?.toLowerCase();
-  if (!body) return "";
-  if (type === "text" || type === "text/plain") return `<p>${escapeHtml(body)}</p>`;
-  return body;
-}
-
-const atomText = (value: unknown): string => (typeof value === "string" ? value : str(obj(value).value) ?? "");
-
-/** An Atom text construct as plain text: only html and xhtml carry markup to strip. */
-function atomPlainText(value: unknown): string {
-  const type = str(obj(value).type)?.toLowerCase();
-  const text = atomText(value);
-  if (type === "html" || type === "xhtml" || type === "text/html" || type === "application/xhtml+xml") return toPlainText(text);
-  return decodeEntities(text).replace(/\s+/g, " ").trim();
-}
 
 function resolve(url: string | undefined, base: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -108,101 +79,317 @@ function refuseDangerousXml(text: string) {
   }
 }
 
-function pickLink(links: unknown, rel = "alternate"): string | undefined {
-  const list = arr(links).map(obj);
-  const match = list.find((link) => (str(link.rel) ?? "alternate") === rel && (rel !== "alternate" || !str(link.type) || /html/i.test(String(link.type))));
-  return str(match?.href) ?? (rel === "alternate" ? str(list.find((link) => !str(link.rel))?.href) : undefined);
+/** "Name (email)", "email (Name)" and plain names all become the name; a bare address stays. */
+function personName(raw: string): string {
+  const text = toPlainText(raw);
+  const withEmail = text.match(/^(.*?)\s*\(([^()]*)\)$/);
+  if (withEmail) {
+    const [, outside, inside] = withEmail;
+    if (/@/.test(outside!) && inside) return inside.trim();
+    if (/@/.test(inside!) && outside) return outside.trim();
+  }
+  return text;
 }
 
-function authorNames(values: unknown[]): string[] {
-  const names = values
-    .map((value) => (typeof value === "string" ? value : str(obj(value).name) ?? str(obj(value).email) ?? ""))
-    .map((name) => toPlainText(name))
-    .filter(Boolean);
-  return [...new Set(names)];
+function uniqueNames(names: Array<string | undefined>): string[] {
+  return [...new Set(names.map((name) => (name ? personName(name) : "")).filter(Boolean))];
 }
 
-function mediaImage(entry: Loose): string | undefined {
-  const media = obj(entry.media);
-  const thumb = str(obj(arr(media.thumbnails)[0]).url);
-  if (thumb) return thumb;
-  const content = arr(media.contents).map(obj).find((c) => /^image\//.test(String(c.type ?? "")) || c.medium === "image");
-  if (content) return str(content.url);
-  const group = arr(obj(media.group).contents ?? arr(media.groups).flatMap((g) => arr(obj(g).contents))).map(obj);
-  const grouped = group.find((c) => /^image\//.test(String(c.type ?? "")) || c.medium === "image");
-  if (grouped) return str(grouped.url);
-  const enclosure = arr(entry.enclosures).map(obj).find((e) => /^image\//.test(String(e.type ?? "")));
-  return str(enclosure?.url);
+type Link = { rel: string; type: string; href: string };
+
+/** The alternate (HTML) link, else the first link without rel; or the first link of another rel. */
+function pickLink(links: Link[], rel = "alternate"): string | undefined {
+  if (rel !== "alternate") return links.find((link) => link.rel === rel)?.href;
+  const alternate = links.find((link) => link.rel === "alternate" && (!link.type || /html/i.test(link.type)));
+  return (alternate ?? links.find((link) => link.rel === "alternate"))?.href;
 }
 
 type RawEntry = Omit<ParsedEntry, "identityKey"> & { id?: string };
 
-function normaliseEntry(format: FeedFormatName, entry: Loose, feedBase: string): RawEntry {
-  const xmlBase = str(obj(entry.xml).base);
-  const base = resolve(xmlBase, feedBase) ?? feedBase;
-  let id: string | undefined;
-  let link: string | undefined;
-  let title = "";
-  let authors: string[] = [];
-  let published: unknown;
-  let updated: unknown;
-  let content = "";
-  let summary = "";
-  let contentBase = base;
-  let image: string | undefined;
-  const dc = obj(entry.dc);
-  if (format === "RSS" || format === "RDF") {
-    const guid = obj(entry.guid);
-    id = str(guid.value) ?? str(obj(entry.rdf).about);
-    link = str(entry.link) ?? (guid.isPermaLink !== false && id && /^https?:\/\//i.test(id) ? id : undefined) ?? pickLink(obj(entry.atom).links);
-    title = toPlainText(str(entry.title) ?? arr(dc.titles).map(String)[0]);
-    authors = authorNames([...arr(entry.authors), ...arr(dc.creators)]);
-    const dcterms = obj(entry.dcterms);
-    published = entry.pubDate ?? arr(dc.dates)[0] ?? arr(dcterms.issued)[0] ?? arr(dcterms.created)[0] ?? arr(dcterms.dates)[0] ?? obj(entry.atom).published;
-    updated = arr(dcterms.modified)[0] ?? obj(entry.atom).updated;
-    const encoded = str(obj(entry.content).encoded);
-    const description = str(entry.description) ?? "";
-    content = encoded ?? description;
-    summary = encoded ? description : "";
-    image = mediaImage(entry);
-  } else if (format === "ATOM") {
-    id = str(entry.id);
-    link = pickLink(entry.links);
-    title = atomPlainText(entry.title);
-    authors = authorNames([...arr(entry.authors), ...arr(dc.creators)]);
-    published = entry.published ?? entry.issued ?? entry.created ?? entry.updated ?? entry.modified;
-    updated = entry.updated ?? entry.modified;
-    const contentXmlBase = str(obj(obj(entry.content).xml).base);
-    if (contentXmlBase) contentBase = resolve(contentXmlBase, base) ?? base;
-    content = atomTextToHtml(entry.content);
-    summary = atomTextToHtml(entry.summary);
-    if (!content) content = summary;
-    image = mediaImage(entry);
-  } else {
-    id = str(entry.id) ?? (typeof entry.id === "number" ? String(entry.id) : undefined);
-    link = str(entry.url) ?? str(entry.external_url);
-    title = toPlainText(str(entry.title));
-    authors = authorNames([...arr(entry.authors), ...arr(entry.author)]);
-    published = entry.date_published;
-    updated = entry.date_modified;
-    content = str(entry.content_html) ?? (str(entry.content_text) ? `<p>${escapeHtml(String(entry.content_text)).replace(/\n{2,}/g, "</p><p>")}</p>` : "");
-    summary = str(entry.summary) ? `<p>${escapeHtml(String(entry.summary))}</p>` : "";
-    if (!content) content = summary;
-    image = str(entry.image) ?? str(entry.banner_image);
+type FeedHead = Omit<ParsedFeed, "format" | "entries" | "unreliableIds" | "title"> & { title: string };
+
+const RSS_CORE: ReadonlySet<string> = new Set(["", NS.rss090, NS.rss10, NS.rss20]);
+const ATOM_CORE: ReadonlySet<string> = new Set([NS.atom, NS.atom03]);
+
+/** Reads the feed formats written in XML from the element tree of ./xml.ts. */
+class XmlFeedReader {
+  constructor(
+    private readonly source: string,
+    /** Namespaces whose elements are the format's own (RSS's none, Atom's two). */
+    private readonly core: ReadonlySet<string>,
+  ) {}
+
+  children(element: XmlElement, local: string, ns?: string): XmlElement[] {
+    return element.children.filter((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
   }
-  const url = resolve(link, base) ?? "";
-  return {
-    id,
-    url,
-    title,
-    authors,
-    publishedAt: parseFeedDate(published),
-    updatedAt: parseFeedDate(updated),
-    contentHtml: content,
-    summaryHtml: summary,
-    baseUrl: contentBase === feedBase && url ? (xmlBase ? base : url) : contentBase,
-    imageUrl: resolve(image, base),
+
+  child(element: XmlElement, local: string, ns?: string): XmlElement | undefined {
+    return element.children.find((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
+  }
+
+  /** The element's content: its character data, or its markup kept raw when it holds elements. */
+  value(element: XmlElement | undefined): string {
+    if (!element) return "";
+    if (element.children.length === 0) return element.text;
+    return this.source.slice(element.innerStart, element.innerEnd);
+  }
+
+  text(element: XmlElement | undefined): string | undefined {
+    return this.value(element).trim() || undefined;
+  }
+
+  /** The base URL in effect inside `element`, given its parent's. */
+  static base(element: XmlElement | undefined, parentBase: string): string {
+    const xmlBase = element?.attrs["xml:base"]?.trim();
+    return xmlBase === undefined ? parentBase : (resolve(xmlBase, parentBase) ?? parentBase);
+  }
+
+  /** Atom-style links (also atom:link inside RSS), hrefs resolved against each link's own base. */
+  links(element: XmlElement, base: string, ns?: string): Link[] {
+    return this.children(element, "link", ns).flatMap((link) => {
+      // Atom 0.3 feeds sometimes put the address in the element instead of href.
+      const href = resolve((link.attrs.href ?? link.text).trim(), XmlFeedReader.base(link, base));
+      return href ? [{ rel: (link.attrs.rel ?? "alternate").trim().toLowerCase(), type: link.attrs.type ?? "", href }] : [];
+    });
+  }
+
+  /**
+   * An Atom text construct (title, subtitle, summary, content) as HTML: type text is escaped, html
+   * taken as written, xhtml (and Atom 0.3 mode="xml") read as the markup inside its div; base64
+   * (Atom 0.3 mode="base64", or a non-text media type) decoded first.
+   */
+  atomHtml(element: XmlElement | undefined): string {
+    const read = this.atomBody(element);
+    if (!read) return "";
+    return read.isHtml ? read.body.trim() : read.body.trim() ? `<p>${escapeHtml(read.body.trim())}</p>` : "";
+  }
+
+  /** An Atom text construct as plain text (titles). */
+  atomPlain(element: XmlElement | undefined): string {
+    const read = this.atomBody(element);
+    if (!read) return "";
+    return read.isHtml ? toPlainText(read.body) : collapse(read.body);
+  }
+
+  private atomBody(element: XmlElement | undefined): { body: string; isHtml: boolean } | undefined {
+    if (!element) return undefined;
+    const type = element.attrs.type?.trim().toLowerCase() || "text";
+    const mode = element.attrs.mode?.trim().toLowerCase();
+    if (type === "xhtml" || type === "application/xhtml+xml" || mode === "xml") {
+      const div = element.children.length === 1 && element.children[0]!.local === "div" ? element.children[0]! : undefined;
+      return { body: div ? this.source.slice(div.innerStart, div.innerEnd) : this.value(element), isHtml: true };
+    }
+    let body = this.value(element);
+    const textual = type === "text" || type === "html" || type.startsWith("text/") || type.endsWith("+xml") || type.endsWith("/xml");
+    if (mode === "base64" || !textual) body = Buffer.from(body.trim(), "base64").toString("utf8");
+    const isHtml = type === "html" || type === "text/html" || (type !== "text" && type !== "text/plain" && /<[a-z!/]/i.test(body));
+    return { body, isHtml };
+  }
+
+  /** A lead image named by Media RSS (thumbnail, image content, also in groups) or an image enclosure. */
+  mediaImage(item: XmlElement, base: string): string | undefined {
+    const groups = [item, ...this.children(item, "group", NS.media)];
+    for (const group of groups) {
+      const thumbnail = this.child(group, "thumbnail", NS.media)?.attrs.url;
+      if (thumbnail) return resolve(thumbnail.trim(), base);
+    }
+    for (const group of groups) {
+      const image = this.children(group, "content", NS.media).find((c) => /^image\//i.test(c.attrs.type ?? "") || c.attrs.medium === "image");
+      if (image?.attrs.url) return resolve(image.attrs.url.trim(), base);
+    }
+    const enclosure = this.children(item, "enclosure").find((e) => /^image\//i.test(e.attrs.type ?? ""));
+    return resolve(enclosure?.attrs.url?.trim(), base);
+  }
+
+  /** Names in author elements (RSS text, or Atom person constructs) and dc:creator. */
+  people(element: XmlElement, localNames: string[], ns?: string): Array<string | undefined> {
+    return localNames.flatMap((local) =>
+      this.children(element, local, ns).map((person) =>
+        person.children.length ? (this.text(this.child(person, "name", person.ns)) ?? this.text(this.child(person, "email", person.ns))) : this.text(person),
+      ),
+    );
+  }
+
+  readRss(root: XmlElement, feedUrl: string): { head: FeedHead; entries: RawEntry[] } {
+    const rootBase = XmlFeedReader.base(root, feedUrl);
+    const channel = this.child(root, "channel") ?? root;
+    const feedBase = XmlFeedReader.base(channel, rootBase);
+    const atomLinks = this.links(channel, feedBase, NS.atom);
+    const dc = (local: string) => this.text(this.child(channel, local, NS.dc));
+    const authors = uniqueNames([
+      ...this.people(channel, ["managingeditor", "author"]),
+      ...this.people(channel, ["creator", "author"], NS.dc),
+      ...this.people(channel, ["author"], NS.atom),
+    ]);
+    const ttl = Number(this.text(this.child(channel, "ttl")));
+    const link = this.child(channel, "link");
+    const head: FeedHead = {
+      baseUrl: feedBase,
+      title: toPlainText(this.text(this.child(channel, "title")) ?? dc("title")),
+      siteUrl: resolve(this.text(link), XmlFeedReader.base(link, feedBase)) ?? pickLink(atomLinks),
+      selfUrl: pickLink(atomLinks, "self"),
+      hubUrl: pickLink(atomLinks, "hub"),
+      description: toPlainText(this.text(this.child(channel, "description"))) || undefined,
+      language: this.text(this.child(channel, "language")) ?? dc("language"),
+      iconUrl: resolve(this.text(this.child(this.child(channel, "image") ?? this.child(root, "image") ?? channel, "url")), feedBase),
+      ttlMinutes: Number.isInteger(ttl) && ttl > 0 ? ttl : undefined,
+      authors,
+    };
+    // RSS 1.0 and 0.90 put items beside the channel; everyone else inside it.
+    const items = channel === root ? this.children(root, "item") : [...this.children(channel, "item"), ...this.children(root, "item")];
+    return { head, entries: items.slice(0, MAX_ENTRIES).map((item) => this.readRssItem(item, feedBase)) };
+  }
+
+  readRssItem(item: XmlElement, feedBase: string): RawEntry {
+    const base = XmlFeedReader.base(item, feedBase);
+    const guidElement = this.child(item, "guid");
+    const guid = this.text(guidElement);
+    const id = guid ?? attribute(item, NS.rdf, "about")?.trim();
+    const linkElement = this.child(item, "link");
+    const permalink = guid && guidElement!.attrs.ispermalink !== "false" && guidElement!.attrs.isPermaLink !== "false" && /^https?:\/\//i.test(guid) ? guid : undefined;
+    const url =
+      resolve(this.text(linkElement), XmlFeedReader.base(linkElement, base)) ??
+      resolve(permalink, base) ??
+      pickLink(this.links(item, base, NS.atom)) ??
+      "";
+    const dc = (local: string, ns: string = NS.dc) => this.text(this.child(item, local, ns));
+    const encodedElement = this.child(item, "encoded", NS.content) ?? this.child(item, "body", NS.xhtml);
+    const encoded = this.value(encodedElement).trim();
+    const description = this.value(this.child(item, "description")).trim();
+    const contentElement = encoded ? encodedElement : undefined;
+    const explicitBase = contentElement?.attrs["xml:base"] !== undefined || item.attrs["xml:base"] !== undefined;
+    const contentBase = XmlFeedReader.base(contentElement, base);
+    return {
+      id,
+      url,
+      title: toPlainText(this.text(this.child(item, "title")) ?? dc("title")),
+      authors: uniqueNames([...this.people(item, ["author"]), ...this.people(item, ["creator", "author"], NS.dc), ...this.people(item, ["author"], NS.atom)]),
+      publishedAt: parseFeedDate(
+        this.text(this.child(item, "pubdate")) ?? dc("date") ?? dc("issued", NS.dcterms) ?? dc("created", NS.dcterms) ?? dc("date", NS.dcterms) ?? dc("published", NS.atom),
+      ),
+      updatedAt: parseFeedDate(dc("modified", NS.dcterms) ?? dc("updated", NS.atom)),
+      contentHtml: encoded || description,
+      summaryHtml: encoded ? description : "",
+      baseUrl: explicitBase ? contentBase : url || contentBase,
+      imageUrl: this.mediaImage(item, base),
+    };
+  }
+
+  readAtom(root: XmlElement, feedUrl: string): { head: FeedHead; entries: RawEntry[] } {
+    const feedBase = XmlFeedReader.base(root, feedUrl);
+    const links = this.links(root, feedBase);
+    const authors = uniqueNames([...this.people(root, ["author"]), ...this.people(root, ["creator"], NS.dc)]);
+    const head: FeedHead = {
+      baseUrl: feedBase,
+      title: this.atomPlain(this.child(root, "title")),
+      siteUrl: pickLink(links),
+      selfUrl: pickLink(links, "self"),
+      hubUrl: pickLink(links, "hub"),
+      description: this.atomPlain(this.child(root, "subtitle") ?? this.child(root, "tagline")) || undefined,
+      language: root.attrs["xml:lang"]?.trim() || undefined,
+      iconUrl: resolve(this.text(this.child(root, "icon")) ?? this.text(this.child(root, "logo")), feedBase),
+      authors,
+    };
+    const entries = this.children(root, "entry").slice(0, MAX_ENTRIES);
+    return { head, entries: entries.map((entry) => this.readAtomEntry(entry, feedBase)) };
+  }
+
+  readAtomEntry(entry: XmlElement, feedBase: string): RawEntry {
+    const base = XmlFeedReader.base(entry, feedBase);
+    const url = pickLink(this.links(entry, base)) ?? "";
+    const date = (...names: string[]) => names.map((name) => this.text(this.child(entry, name))).find(Boolean);
+    const contentElement = this.child(entry, "content");
+    const summaryElement = this.child(entry, "summary");
+    const content = contentElement?.attrs.src ? "" : this.atomHtml(contentElement);
+    const summary = this.atomHtml(summaryElement);
+    const explicitBase = contentElement?.attrs["xml:base"] !== undefined || entry.attrs["xml:base"] !== undefined;
+    const contentBase = XmlFeedReader.base(content ? contentElement : summaryElement, base);
+    return {
+      id: this.text(this.child(entry, "id")),
+      url,
+      title: this.atomPlain(this.child(entry, "title")),
+      authors: uniqueNames([...this.people(entry, ["author"]), ...this.people(entry, ["creator"], NS.dc)]),
+      publishedAt: parseFeedDate(date("published", "issued", "created", "updated", "modified")),
+      updatedAt: parseFeedDate(date("updated", "modified")),
+      contentHtml: content || summary,
+      summaryHtml: summary,
+      baseUrl: explicitBase ? contentBase : url || contentBase,
+      imageUrl: this.mediaImage(entry, base),
+    };
+  }
+}
+
+function readXmlFeed(text: string, feedUrl: string): { format: FeedFormatName; head: FeedHead; entries: RawEntry[] } {
+  let root: XmlElement;
+  try {
+    root = parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new FeedParseError(/no elements/.test(error.message) ? NOT_A_FEED : `the feed could not be parsed: ${error.message}`);
+    throw error;
+  }
+  if (root.local === "feed") {
+    // Atom 0.3 drafts circulated under other namespaces; a <feed> is read as Atom whatever its namespace.
+    return { format: "ATOM", ...new XmlFeedReader(text, new Set([...ATOM_CORE, root.ns])).readAtom(root, feedUrl) };
+  }
+  if (root.local === "rss" || (root.local === "channel" && RSS_CORE.has(root.ns))) {
+    const core = new Set([...RSS_CORE, root.ns]);
+    return { format: "RSS", ...new XmlFeedReader(text, core).readRss(root, feedUrl) };
+  }
+  if (root.local === "rdf" && root.ns === NS.rdf) return { format: "RDF", ...new XmlFeedReader(text, RSS_CORE).readRss(root, feedUrl) };
+  throw new FeedParseError(NOT_A_FEED);
+}
+
+// JSON Feed, read from feedsmith's result through these loose shapes.
+type Loose = Record<string, unknown>;
+const obj = (value: unknown): Loose => (value && typeof value === "object" ? (value as Loose) : {});
+const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+const str = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const jsonNames = (values: unknown[]) => uniqueNames(values.map((value) => (typeof value === "string" ? value : str(obj(value).name))));
+
+function readJsonFeed(text: string, feedUrl: string): { format: FeedFormatName; head: FeedHead; entries: RawEntry[] } {
+  let feed: Loose;
+  try {
+    const result = parseAnyFeed(text) as { format: string; feed: unknown };
+    if (result.format !== "json") throw new Error("unrecognized");
+    feed = obj(result.feed);
+  } catch (error) {
+    const message = (error as Error).message || "unrecognised";
+    throw new FeedParseError(/unrecognized|invalid feed format/i.test(message) ? NOT_A_FEED : `the feed could not be parsed: ${message}`);
+  }
+  const hub = arr(feed.hubs).map(obj).find((candidate) => /websub|pubsubhubbub/i.test(String(candidate.type ?? ""))) ?? obj(arr(feed.hubs)[0]);
+  const head: FeedHead = {
+    baseUrl: feedUrl,
+    title: toPlainText(str(feed.title)),
+    siteUrl: resolve(str(feed.home_page_url), feedUrl),
+    selfUrl: resolve(str(feed.feed_url), feedUrl),
+    hubUrl: resolve(str(hub.url), feedUrl),
+    description: toPlainText(str(feed.description)) || undefined,
+    language: str(feed.language),
+    iconUrl: resolve(str(feed.favicon) ?? str(feed.icon), feedUrl),
+    authors: jsonNames([...arr(feed.authors), ...arr(feed.author)]),
   };
+  const entries = arr(feed.items)
+    .slice(0, MAX_ENTRIES)
+    .map((value): RawEntry => {
+      const entry = obj(value);
+      const url = resolve(str(entry.url) ?? str(entry.external_url), feedUrl) ?? "";
+      const textContent = str(entry.content_text);
+      const summary = str(entry.summary) ? `<p>${escapeHtml(String(entry.summary))}</p>` : "";
+      const content = str(entry.content_html) ?? (textContent ? `<p>${escapeHtml(textContent).replace(/\n{2,}/g, "</p><p>")}</p>` : "");
+      return {
+        id: str(entry.id) ?? (typeof entry.id === "number" ? String(entry.id) : undefined),
+        url,
+        title: toPlainText(str(entry.title)),
+        authors: jsonNames([...arr(entry.authors), ...arr(entry.author)]),
+        publishedAt: parseFeedDate(entry.date_published),
+        updatedAt: parseFeedDate(entry.date_modified),
+        contentHtml: content || summary,
+        summaryHtml: summary,
+        baseUrl: url || feedUrl,
+        imageUrl: resolve(str(entry.image) ?? str(entry.banner_image), feedUrl),
+      };
+    });
+  return { format: "JSON", head, entries };
 }
 
 const hashOf = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -227,75 +414,16 @@ function assignIdentities(entries: RawEntry[]): { entries: ParsedEntry[]; unreli
 
 export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
   refuseDangerousXml(text);
-  let result: { format: string; feed: unknown };
-  try {
-    result = parseAnyFeed(text) as { format: string; feed: unknown };
-  } catch (error) {
-    const message = (error as Error).message || "unrecognised";
-    throw new FeedParseError(/unrecognized/i.test(message) ? "this is not an RSS, Atom, RDF or JSON feed" : `the feed could not be parsed: ${message}`);
-  }
-  const formats: Record<string, FeedFormatName> = { rss: "RSS", atom: "ATOM", rdf: "RDF", json: "JSON" };
-  const format: FeedFormatName = formats[result.format] ?? "RSS";
-  const feed = obj(result.feed);
-  const feedBase = resolve(str(obj(feed.xml).base), feedUrl) ?? feedUrl;
-  let title: string;
-  let siteUrl: string | undefined;
-  let selfUrl: string | undefined;
-  let hubUrl: string | undefined;
-  let description: string | undefined;
-  let iconUrl: string | undefined;
-  let language: string | undefined;
-  let ttlMinutes: number | undefined;
-  let rawEntries: unknown[];
-  let feedAuthors: string[];
-  if (format === "ATOM") {
-    feedAuthors = authorNames([...arr(feed.authors), ...arr(obj(feed.dc).creators)]);
-    title = atomPlainText(feed.title);
-    siteUrl = pickLink(feed.links);
-    selfUrl = pickLink(feed.links, "self");
-    hubUrl = pickLink(feed.links, "hub");
-    description = toPlainText(atomText(feed.subtitle ?? feed.tagline));
-    iconUrl = str(feed.icon) ?? str(feed.logo);
-    language = str(obj(feed.xml).lang);
-    rawEntries = arr(feed.entries);
-  } else if (format === "JSON") {
-    feedAuthors = authorNames([...arr(feed.authors), ...arr(feed.author)]);
-    title = toPlainText(str(feed.title));
-    siteUrl = str(feed.home_page_url);
-    selfUrl = str(feed.feed_url);
-    hubUrl = str(obj(arr(feed.hubs).map(obj).find((hub) => /websub|pubsubhubbub/i.test(String(hub.type ?? ""))) ?? arr(feed.hubs)[0]).url);
-    description = toPlainText(str(feed.description));
-    iconUrl = str(feed.favicon) ?? str(feed.icon);
-    language = str(feed.language);
-    rawEntries = arr(feed.items);
-  } else {
-    const atom = obj(feed.atom);
-    feedAuthors = authorNames([...arr(feed.managingEditor), ...arr(obj(feed.dc).creators), ...arr(atom.authors)]).map((name) => name.replace(/^\S+@\S+\s+\((.+)\)$/, "$1"));
-    title = toPlainText(str(feed.title) ?? arr(obj(feed.dc).titles).map(String)[0]);
-    siteUrl = str(feed.link);
-    selfUrl = pickLink(atom.links, "self");
-    hubUrl = pickLink(atom.links, "hub");
-    description = toPlainText(str(feed.description));
-    iconUrl = str(obj(feed.image).url);
-    language = str(feed.language) ?? arr(obj(feed.dc).languages).map(String)[0];
-    ttlMinutes = typeof feed.ttl === "number" && feed.ttl > 0 ? feed.ttl : undefined;
-    rawEntries = arr(feed.items);
-  }
-  const normalised = rawEntries.slice(0, MAX_ENTRIES).map((entry) => normaliseEntry(format, obj(entry), feedBase));
-  for (const entry of normalised) if (entry.authors.length === 0) entry.authors = feedAuthors;
-  const { entries, unreliableIds } = assignIdentities(normalised);
+  const json = /^\s*[{[]/.test(text.slice(0, 64));
+  const { format, head, entries: raw } = json ? readJsonFeed(text, feedUrl) : readXmlFeed(text, feedUrl);
+  for (const entry of raw) if (entry.authors.length === 0) entry.authors = head.authors;
+  const { entries, unreliableIds } = assignIdentities(raw);
+  const site = head.siteUrl ? new URL(head.siteUrl).host : new URL(feedUrl).host;
   return {
+    ...head,
     format,
-    baseUrl: feedBase,
-    title: title || (resolve(siteUrl, feedBase) ? new URL(resolve(siteUrl, feedBase)!).host : new URL(feedUrl).host),
-    siteUrl: resolve(siteUrl, feedBase),
-    selfUrl: resolve(selfUrl, feedBase),
-    hubUrl: resolve(hubUrl, feedBase),
-    description: description || undefined,
-    language: language?.toLowerCase().slice(0, 16),
-    iconUrl: resolve(iconUrl, feedBase),
-    ttlMinutes,
-    authors: feedAuthors,
+    title: head.title || site,
+    language: head.language?.toLowerCase().slice(0, 16),
     entries,
     unreliableIds,
   };

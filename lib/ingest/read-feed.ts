@@ -3,7 +3,7 @@
 import { decodeFeedBody } from "./decode";
 import { fetchFeed, type FetchOutcome, type FetchRequest } from "./fetch-feed";
 import { FeedParseError, parseFeedText, type ParsedFeed } from "./parse-feed";
-import { contentFacts, sanitizeEntryHtml } from "./sanitize";
+import { contentFacts, sanitizeHtml } from "./sanitize";
 import type { EntryRow } from "./store-entries";
 
 export type ReadyEntry = EntryRow & { publishedAtKnown: boolean };
@@ -17,10 +17,11 @@ export type ReadFeedResult =
 /** Sanitizes parsed entries; entries without a date get first-seen times that keep feed order. */
 export function prepareEntries(feed: ParsedFeed, now = Date.now()): ReadyEntry[] {
   return feed.entries.map((entry, index) => {
-    const contentHtml = sanitizeEntryHtml(entry.contentHtml, entry.baseUrl);
-    const summaryHtml = entry.summaryHtml && entry.summaryHtml !== entry.contentHtml ? sanitizeEntryHtml(entry.summaryHtml, entry.baseUrl) : "";
-    const facts = contentFacts(contentHtml || summaryHtml, entry.imageUrl);
-    const excerpt = summaryHtml ? contentFacts(summaryHtml).excerpt : facts.excerpt;
+    const content = sanitizeHtml(entry.contentHtml, entry.baseUrl);
+    const summary = entry.summaryHtml && entry.summaryHtml !== entry.contentHtml ? sanitizeHtml(entry.summaryHtml, entry.baseUrl) : undefined;
+    const contentHtml = content.html;
+    const facts = contentFacts(contentHtml ? content : (summary ?? content), entry.imageUrl);
+    const excerpt = summary?.html ? contentFacts(summary).excerpt : facts.excerpt;
     return {
       identityKey: entry.identityKey,
       // An entry without a link of its own credits the blog itself.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { cleanUrl, contentFacts, sanitizeEntryHtml } from "./sanitize";
+import { cleanUrl, contentFacts, sanitizeEntryHtml, simpleHref } from "./sanitize";
 
 const BASE = "https://blog.example/2026/post.html";
 const clean = (html: string) => sanitizeEntryHtml(html, BASE);
@@ -65,7 +65,8 @@ describe("the allow-list sanitizer (ingestion.md 23, security.md 22)", () => {
   });
 
   it("computes an excerpt, a lead image and a reading time", () => {
-    const words = Array.from({ length: 660 }, (_, i) => `word${i}`).join(" ");
+    // 660 words of average length (five letters and a space): three minutes at 220 words a minute.
+    const words = Array.from({ length: 660 }, (_, i) => `wo${String(i % 1000).padStart(3, "0")}`).join(" ");
     const facts = contentFacts(clean(`<p>${words}</p><img src="https://cdn.example/lead.jpg" alt="">`));
     expect(facts.readingMinutes).toBe(3);
     expect(facts.excerpt.length).toBeLessThanOrEqual(300);
@@ -120,6 +121,30 @@ function unsafeInBrowser(html: string): string[] {
   walk(root);
   return problems;
 }
+
+describe("the URL fast path", () => {
+  const pieces = fc.constantFrom("a", "b", "z", "0", "9", "-", ".", "/", "?", "#", "&", "=", "%", "%2F", "'", "`", "\\", " ", "\t", ":", "@", "~", "..", "./", "../", "xn--", "A", "Z", "é", "[", "]", "|", "^", "{", '"', "<", ">", "+", ",", ";", "!", "*", "$", "(", ")");
+  const part = fc.array(pieces, { maxLength: 12 }).map((chunks) => chunks.join(""));
+  const raw = fc.tuple(fc.constantFrom("http://", "https://", "HTTP://", "/", "//", "", "ftp://", "https:", "javascript:"), part, part).map(([scheme, host, rest]) => `${scheme}${host}${rest}`);
+  const base = fc.tuple(fc.constantFrom("https://blog.example", "http://a-b.example:8080", "https://u@c.example", "https://127.0.0.1", "https://d.example/dir/"), fc.constantFrom("", "/", "/x/y", "/x/../y?q=1#f")).map(([origin, path]) => origin + path);
+
+  it("gives exactly what new URL() gives whenever it answers", () => {
+    fc.assert(
+      fc.property(raw, base, (url, against) => {
+        const fast = simpleHref(url, against);
+        if (fast === undefined) return;
+        expect(fast).toBe(new URL(url, against).href);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("answers for the common shapes: absolute links and root-relative images", () => {
+    expect(simpleHref("https://blog.example/notes/1?utm_source=rss&a=b", "https://x.example/")).toBe("https://blog.example/notes/1?utm_source=rss&a=b");
+    expect(simpleHref("/images/1.jpg", "https://blog.example/2026/post")).toBe("https://blog.example/images/1.jpg");
+    expect(simpleHref("https://blog.example", "https://x.example/")).toBe("https://blog.example/");
+  });
+});
 
 describe("fuzzed input (security.md 28)", () => {
   const fragments = fc.constantFrom(
