@@ -6,7 +6,23 @@ import { listingCardSelect } from "@/lib/listings/selects";
 export type TCategoryNode = { id: string; slug: string; name: string; blogCount: number; children: TCategoryNode[] };
 
 /** The category tree with the number of visible listings in each category. */
-export async function getCategoryTree(): Promise<TCategoryNode[]> {
+/** How long a web process reuses the category tree: its counts cost a pass over every listing. */
+const TREE_MAX_AGE_MS = 60_000;
+let tree: { at: number; nodes: Promise<TCategoryNode[]> } | undefined;
+
+/** The category tree with public listing counts, at most a minute old. */
+export function getCategoryTree(): Promise<TCategoryNode[]> {
+  if (!tree || Date.now() - tree.at > TREE_MAX_AGE_MS) {
+    const nodes = loadCategoryTree();
+    tree = { at: Date.now(), nodes };
+    nodes.catch(() => {
+      if (tree?.nodes === nodes) tree = undefined; // a failed read is not kept
+    });
+  }
+  return tree.nodes;
+}
+
+async function loadCategoryTree(): Promise<TCategoryNode[]> {
   const rows = await db.$queryRaw<Array<{ id: string; slug: string; name: string; parentId: string | null; blogCount: number }>>`
     SELECT c.id, c.slug, c.name, c."parentId", count(b.id)::int AS "blogCount"
       FROM "Category" c

@@ -13,14 +13,17 @@ export const publicListingWhere = { status: { in: ["ACTIVE", "DORMANT"] } } sati
  */
 export async function getFeaturedListings(limit: number, options: { categoryId?: string; now?: Date } = {}): Promise<TListingCard[]> {
   const now = options.now ?? new Date();
-  const all = await db.blog.findMany({
-    where: { ...publicListingWhere, tier: "BUSINESS", ...(options.categoryId ? { categories: { some: { categoryId: options.categoryId } } } : {}) },
-    select: listingCardSelect,
-    orderBy: { id: "asc" },
-  });
-  if (all.length === 0) return [];
-  const offset = Math.floor(now.getTime() / 3_600_000) % all.length;
-  return [...all.slice(offset), ...all.slice(0, offset)].slice(0, limit);
+  const where = { ...publicListingWhere, tier: "BUSINESS" as const, ...(options.categoryId ? { categories: { some: { categoryId: options.categoryId } } } : {}) };
+  // Only the ids of the slots are read (a directory can have thousands of paying listings): the
+  // window of `limit` listings that starts at this hour's offset, wrapping round to the first ones.
+  const count = await db.blog.count({ where });
+  if (count === 0) return [];
+  const offset = Math.floor(now.getTime() / 3_600_000) % count;
+  const take = Math.min(limit, count);
+  const ids = (await db.blog.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, skip: offset, take })).map((row) => row.id);
+  if (ids.length < take) ids.push(...(await db.blog.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: take - ids.length })).map((row) => row.id));
+  const cards = await db.blog.findMany({ where: { id: { in: ids } }, select: listingCardSelect });
+  return ids.flatMap((id) => cards.filter((card) => card.id === id));
 }
 
 export function getNewestListings(limit: number): Promise<TListingCard[]> {

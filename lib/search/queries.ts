@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import type { TSearchParams } from "./schemas";
 
 export const PAGE_SIZE = 20;
+/** The newest matches that relevance ranks: 50 pages' worth. */
+export const SEARCH_CANDIDATES = 1000;
 // Snippet markers no feed text contains: the page escapes the text and turns them into <mark>.
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
@@ -35,19 +37,31 @@ export async function searchPosts(params: TSearchParams): Promise<{ hits: TPostH
     filters.push(`AND p."publishedAt" < ($${values.length}::date + 1)`);
   }
   values.push(PAGE_SIZE + 1, (params.page - 1) * PAGE_SIZE);
+  // Relevance ranks the newest SEARCH_CANDIDATES matches (filters applied): a common word matches
+  // hundreds of thousands of posts, and ranking them all took seconds. The planner reads the
+  // publishedAt index for common words and the GIN index for rare ones; the query is repeated
+  // inline (not a CTE) so it can estimate which. Snippets are made for the page's rows only.
   const rows = await db.$queryRawUnsafe<TPostHit[]>(
-    `WITH query AS (SELECT websearch_to_tsquery('english', $1) AS q)
-     SELECT p.id, p.title, p."publishedAt", b.slug AS "blogSlug", b.name AS "blogName",
-            ts_headline('english', p.excerpt || ' … ' || left(regexp_replace(p."contentHtml", '<[^>]*>', ' ', 'g'), 20000), query.q,
+    `WITH candidates AS (
+       SELECT p.id, p."searchVector", p."publishedAt", b.slug AS "blogSlug", b.name AS "blogName"
+         FROM "Post" p
+         JOIN "Blog" b ON b.id = p."blogId"
+        WHERE p."searchVector" @@ websearch_to_tsquery('english', $1)
+          AND p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
+          ${filters.join("\n          ")}
+        ORDER BY p."publishedAt" DESC
+        LIMIT ${SEARCH_CANDIDATES}),
+     ranked AS (
+       SELECT c.*, ts_rank_cd(c."searchVector", websearch_to_tsquery('english', $1)) AS rank
+         FROM candidates c
+        ORDER BY rank DESC, c."publishedAt" DESC, c.id
+        LIMIT $${values.length - 1} OFFSET $${values.length})
+     SELECT r.id, p.title, r."publishedAt", r."blogSlug", r."blogName",
+            ts_headline('english', p.excerpt || ' … ' || left(regexp_replace(left(p."contentHtml", 30000), '<[^>]*>', ' ', 'g'), 20000),
+                        websearch_to_tsquery('english', $1),
                         'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, HighlightAll=false') AS snippet
-       FROM "Post" p
-       JOIN "Blog" b ON b.id = p."blogId"
-       CROSS JOIN query
-      WHERE p."searchVector" @@ query.q
-        AND p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
-        ${filters.join("\n        ")}
-      ORDER BY ts_rank_cd(p."searchVector", query.q) DESC, p."publishedAt" DESC, p.id
-      LIMIT $${values.length - 1} OFFSET $${values.length}`,
+       FROM ranked r JOIN "Post" p ON p.id = r.id
+      ORDER BY r.rank DESC, r."publishedAt" DESC, r.id`,
     ...values,
   );
   return { hits: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
