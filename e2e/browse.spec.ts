@@ -24,7 +24,9 @@ test("a visitor goes from the home page to a blog, a post and the original", asy
   // Full credit, and the original linked both for readers and for search engines.
   const credit = page.getByText(`This post first appeared on ${blogName}, please read the original post:`);
   await expect(credit).toBeVisible();
-  const original = credit.getByRole("link", { name: "here" });
+  // It reads "here", and tells screen readers and search engines where it goes.
+  const original = credit.getByRole("link", { name: /^here\b/ });
+  await expect(original).toContainText(`${postTitle}, on ${blogName}`);
   const href = await original.getAttribute("href");
   expect(href).toMatch(/^https:\/\/[a-z0-9-]+\.example\//);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", href!);

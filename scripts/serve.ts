@@ -148,7 +148,8 @@ try {
   const nextBin = path.join(PROJECT_DIR, "node_modules", ".bin", "next");
   next = spawn(nextBin, [mode, "--port", String(port)], {
     stdio: ["ignore", ephemeral ? "inherit" : "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+    // PORT lets the page cache (proxy.ts) render a page through an internal request to this server.
+    env: { ...process.env, PORT: String(port), NODE_ENV: mode === "dev" ? "development" : "production" },
   });
   next.stdout?.on("data", (chunk: Buffer) => {
     // Next's own banner names a URL before the app is ready; ours follows once it answers.

@@ -1,21 +1,25 @@
+import { CacheTags } from "@/components/cache-tags";
 import Link from "next/link";
 import { FeaturedListings } from "@/components/featured-listings";
 import { PostCard } from "@/components/post-card";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
+import { getTrendingPosts } from "@/lib/analytics/post-views";
 import { getLatestPosts } from "@/lib/posts/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [featured, posts, newest, categories] = await Promise.all([
+  const [featured, trending, posts, newest, categories] = await Promise.all([
     getFeaturedListings(4),
+    getTrendingPosts(4),
     getLatestPosts(12),
     getNewestListings(6),
     getCategoryTree(),
   ]);
   return (
     <div className="space-y-12">
+      <CacheTags tags={["lists"]} />
       <section aria-labelledby="intro" className="max-w-3xl">
         <h1 id="intro" className="text-3xl font-bold tracking-tight sm:text-4xl">
           Find blogs worth following
@@ -28,16 +32,30 @@ export default async function HomePage() {
       <FeaturedListings listings={featured} />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="latest">
-          <h2 id="latest" className="mb-4 text-xl font-semibold">
-            Latest posts
-          </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {posts.map((post) => (
-              <PostCard key={post.id} post={post} />
-            ))}
-          </div>
-        </section>
+        <div className="space-y-10">
+          {trending.length > 0 && (
+            <section aria-labelledby="trending">
+              <h2 id="trending" className="mb-4 text-xl font-semibold">
+                Trending now
+              </h2>
+              <div className="grid gap-4 sm:grid-cols-2">
+                {trending.map((post) => (
+                  <PostCard key={post.id} post={post} />
+                ))}
+              </div>
+            </section>
+          )}
+          <section aria-labelledby="latest">
+            <h2 id="latest" className="mb-4 text-xl font-semibold">
+              Latest posts
+            </h2>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {posts.map((post) => (
+                <PostCard key={post.id} post={post} />
+              ))}
+            </div>
+          </section>
+        </div>
         <aside className="space-y-10">
           <section aria-labelledby="categories">
             <h2 id="categories" className="mb-4 text-xl font-semibold">

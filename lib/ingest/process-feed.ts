@@ -3,6 +3,7 @@
 // ends in an update of this blog only; a problem is recorded on the blog and retried later.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { announcePageChanges } from "@/lib/page-cache/announce";
 import { readFeed } from "./read-feed";
 import { errorInterval, healthyInterval, LIMITS, retryLaterInterval, shouldGoDormant } from "./schedule";
 import { refreshListingCounters, storeEntries, type StoreResult } from "./store-entries";
@@ -70,7 +71,10 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
       const { feedUrl, ...rest } = write;
       await db.blog.updateMany({ where, data: { ...rest, lastError: `the feed moved to ${String(feedUrl)}, which another listing already has` } });
     }
+    // The blog page shows feed health; new or changed posts also change every list of newest posts.
+    await announcePageChanges(db, [`blog:${feed.id}`, ...(postsChanged ? ["lists"] : [])]);
   };
+  let postsChanged = false;
 
   const fail = async (message: string, interval?: number): Promise<FeedRunResult> => {
     const errors = feed.errorCount + 1;
@@ -125,6 +129,7 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
   }
 
   const stored = await storeEntries(db, feed.id, read.entries);
+  postsChanged = stored.inserted > 0 || stored.updated > 0;
   const postsPerWeek = stored.inserted > 0 || stored.updated > 0 ? await refreshListingCounters(db, feed.id) : feed.postsPerWeek;
   const nextState = healthy({ ...read.fetch, ttlMinutes: read.feed.ttlMinutes }, postsPerWeek);
   await finish({

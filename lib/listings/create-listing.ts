@@ -2,6 +2,7 @@
 // submission form). The same feed or site already listed is reported, never duplicated.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { announcePageChanges } from "@/lib/page-cache/announce";
 
 export function slugify(text: string): string {
   return text
@@ -81,5 +82,6 @@ export async function createListing(db: PrismaClient, draft: ListingDraft): Prom
       }
     }
   }
+  if ((draft.status ?? "PENDING") === "ACTIVE") await announcePageChanges(db, ["lists"]); // "newest blogs"
   return { created: true, ...blog };
 }

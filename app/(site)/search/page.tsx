@@ -1,3 +1,4 @@
+import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/components/format";
@@ -35,6 +36,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const input = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900";
   return (
     <div className="space-y-8">
+      <CacheTags tags={["lists"]} />
       <h1 className="text-3xl font-bold tracking-tight">Search blogs and posts</h1>
       <form action="/search" method="get" className="grid gap-4 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-stone-700 dark:bg-stone-900" role="search">
         <label className="sm:col-span-2 lg:col-span-2">

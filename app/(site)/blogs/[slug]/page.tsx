@@ -1,3 +1,4 @@
+import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,6 +45,7 @@ export default async function ListingPage({ params }: Props) {
   const business = listing.tier === "BUSINESS";
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+      <CacheTags tags={[`blog:${listing.id}`]} />
       <div>
         <header className="flex items-start gap-4">
           <ListingIcon name={listing.name} iconUrl={listing.iconUrl} size={64} />

@@ -1,3 +1,4 @@
+import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -47,6 +48,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   ]);
   return (
     <div className="space-y-10">
+      <CacheTags tags={["lists", `category:${category.id}`]} />
       <header>
         {category.parent && (
           <p className="text-sm">

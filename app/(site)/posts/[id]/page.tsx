@@ -1,3 +1,4 @@
+import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -53,6 +54,7 @@ export default async function PostPage({ params }: Props) {
   };
   return (
     <article className="mx-auto max-w-3xl">
+      <CacheTags tags={[`blog:${post.blog.id}`, `post:${post.id}`]} />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       {post.blog.tier === "FREE" && (
         <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
@@ -84,6 +86,8 @@ export default async function PostPage({ params }: Props) {
         , please read the original post:{" "}
         <a href={post.url} className="font-semibold text-teal-800 underline dark:text-teal-300">
           here
+          {/* Read by screen readers and search engines, which need a link to say where it goes (WCAG 2.4.4). */}
+          <span className="sr-only">: {post.title}, on {post.blog.name}</span>
         </a>
       </p>
       <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />

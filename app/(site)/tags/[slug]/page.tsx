@@ -1,3 +1,4 @@
+import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -29,6 +30,7 @@ export default async function TagPage({ params, searchParams }: Props) {
   const [ranking, posts] = await Promise.all([getRanking("tag", tag.id, cursor?.data), cursor ? [] : getTagPosts(tag.id, 6)]);
   return (
     <div className="space-y-10">
+      <CacheTags tags={["lists"]} />
       <h1 className="text-3xl font-bold tracking-tight">Blogs tagged “{tag.name}”</h1>
       <RankedListings
         basePath={`/tags/${tag.slug}`}

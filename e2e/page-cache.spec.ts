@@ -1,0 +1,81 @@
+// The page cache (lib/page-cache) as a visitor meets it: pages are served again with a fresh CSP
+// nonce each time, a change made by the feed worker shows at once, and reading a post counts a view.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+const state = () => JSON.parse(readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
+
+function feedCli(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/feed.ts", ...args], { env: { ...process.env, ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`feed ${args.join(" ")} exited ${code}: ${output}`))));
+  });
+}
+
+const nonceOf = (policy: string | undefined) => policy?.match(/'nonce-([^']+)'/)?.[1];
+
+test("a cached page comes back with a fresh nonce, and a new post from the worker shows on the next visit", async ({ request, page }) => {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  let titles = ["First light"];
+  const server = http.createServer((_request, response) => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const items = titles.map((title, index) => `<item><guid>${suffix}-${index}</guid><link>${origin}/${index}</link><title>${title}</title><pubDate>${new Date(Date.now() - index * 60_000).toUTCString()}</pubDate><description>About ${title}.</description></item>`);
+    response.writeHead(200, { "content-type": "application/rss+xml" }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Cache Watch ${suffix}</title><link>${origin}/</link><description>d</description>${items.join("")}</channel></rss>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const env = { DATABASE_URL: state().databaseUrl, INGEST_ALLOW_HOSTS: `127.0.0.1:${port}` };
+  try {
+    await feedCli(["add", `http://127.0.0.1:${port}/feed.xml`], env);
+    const path = `/blogs/cache-watch-${suffix}`;
+
+    // Rendered once, then served from the cache: the same page, each time with its own nonce.
+    await expect.poll(async () => (await request.get(path)).headers()["x-page-cache"], { timeout: 10_000 }).toBe("hit");
+    const answers = [await request.get(path), await request.get(path)];
+    expect(answers.map((answer) => answer.headers()["x-page-cache"])).toEqual(["hit", "hit"]);
+    const nonces = answers.map((answer) => nonceOf(answer.headers()["content-security-policy"])!);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const [first, second] = [await answers[0]!.text(), await answers[1]!.text()];
+    expect(second).toContain(`nonce="${nonces[1]}"`);
+    expect(second).not.toContain(nonces[0]);
+    expect(second.replaceAll(nonces[1]!, "N")).toBe(first.replaceAll(nonces[0]!, "N"));
+
+    // The worker finds a new post: the blog page shows it on the very next visit.
+    titles = ["Second wind", ...titles];
+    await feedCli(["check", `cache-watch-${suffix}`], env);
+    await expect(async () => {
+      await page.goto(path);
+      await expect(page.getByRole("link", { name: "Second wind" })).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+  } finally {
+    server.close();
+  }
+});
+
+test("reading a post counts one view for the day; a reload within the half hour does not", async ({ browser, page }) => {
+  await page.goto("/");
+  const postPath = await page.locator('a[href^="/posts/"]').first().getAttribute("href");
+  const postId = postPath!.split("/").pop()!;
+  // Chromium here calls itself HeadlessChrome, which the counter takes for a robot: read as a person would.
+  const context = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0 Safari/537.36" });
+  const reader = await context.newPage();
+  const client = new pg.Client({ connectionString: state().databaseUrl });
+  await client.connect();
+  try {
+    const views = async () => (await client.query<{ n: number }>(`SELECT coalesce(sum(views), 0)::int AS n FROM "PostDailyStat" WHERE "postId" = $1`, [postId])).rows[0]!.n;
+    const before = await views();
+    await reader.goto(postPath!);
+    await reader.reload();
+    await expect.poll(views, { timeout: 15_000 }).toBe(before + 1);
+  } finally {
+    await client.end();
+    await context.close();
+  }
+});
