@@ -1,0 +1,263 @@
+// npm run bench:web [-- --duration 10 --connections 32 --skip-build --blogs 100000 --posts 1000000]
+//
+// The public pages under load, on a production build over the scale seed. Each page type (home,
+// category, blog, post) is driven by autocannon twice: warm (the same 50 URLs over and over) and
+// spread (2,000 distinct URLs drawn at random, so caches miss as they would in life). In the same
+// run a static page of the same build (/offline.html, served as a file through the same proxy)
+// gives the framework's floor, and each warm figure is printed as a ratio to it. Search is driven with 2,000
+// random queries. Lighthouse (with Debian's Chromium) scores a post page. The last line is JSON.
+//
+// The database: BENCH_DATABASE_URL if set (it must hold the scale seed, or it is seeded), else an
+// embedded PostgreSQL kept under .data/bench-pg, seeded once (about 6 minutes) and reused.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, openSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db";
+import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/services/embedded-postgres";
+import { ensureDatabase } from "@/lib/services/postgres-admin";
+import { seededRandom } from "@/lib/seeded-random";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { seedScale } from "@/prisma/seed/seed-scale";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "32" },
+    "skip-build": { type: "boolean", default: false },
+    "skip-lighthouse": { type: "boolean", default: false },
+    blogs: { type: "string", default: "100000" },
+    posts: { type: "string", default: "1000000" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const BLOGS = Number(values.blogs);
+const POSTS = Number(values.posts);
+const PROJECT_DIR = process.cwd();
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function benchDatabase(): Promise<{ url: string; server?: EmbeddedServer }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL };
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(PROJECT_DIR, ".data", "bench-pg"),
+    port: await freePort(),
+    persistent: true,
+    log: (line) => {
+      if (/FATAL|PANIC|terminated|shut down/.test(line)) log(`[postgres] ${line}`);
+    },
+  });
+  await ensureDatabase(server.adminUrl, "blogatlas_bench");
+  return { url: server.urlFor("blogatlas_bench"), server };
+}
+
+async function ensureScaleSeed(url: string) {
+  await applyMigrations(url, MIGRATIONS_DIR, () => {});
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ blogs: number; posts: number }>(`SELECT (SELECT count(*) FROM "Blog")::int AS blogs, (SELECT count(*) FROM "Post")::int AS posts`);
+  await client.end();
+  if (rows[0]!.blogs >= BLOGS && rows[0]!.posts >= POSTS) {
+    log(`scale seed present: ${rows[0]!.blogs.toLocaleString("en")} blogs, ${rows[0]!.posts.toLocaleString("en")} posts`);
+    return;
+  }
+  log(`seeding ${BLOGS.toLocaleString("en")} blogs and ${POSTS.toLocaleString("en")} posts (once; kept for later runs)…`);
+  const db = createPrismaClient(url);
+  try {
+    await seedDemo(db);
+    let last = "";
+    await seedScale(db, url, {
+      blogs: BLOGS,
+      posts: POSTS,
+      onProgress: (phase, done, total) => {
+        const line = `  ${phase} ${Math.floor((done / total) * 10) * 10}%`;
+        if (line !== last) log((last = line));
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Reads the directory's tables and indexes into the operating system's cache (pg_prewarm, read
+ * mode): a production database server holds its working set in memory, while a database just
+ * seeded onto this machine's disk would make every first read a disk seek.
+ */
+async function prewarm(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT c.oid::regclass::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't')
+          AND (n.nspname = 'public' OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relname = 'Post'))`,
+    );
+    const started = Date.now();
+    let blocks = 0;
+    for (const { name } of rows) blocks += Number((await client.query<{ n: string }>("SELECT pg_prewarm($1::regclass, 'read') AS n", [name])).rows[0]!.n);
+    log(`database read into memory: ${((blocks * 8) / 1024).toFixed(0)} MB in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await client.end();
+  }
+}
+
+type UrlSets = Record<"home" | "category" | "blog" | "post", { warm: string[]; spread: string[] }> & { search: string[] };
+
+async function pickUrls(url: string): Promise<UrlSets> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const random = seededRandom("bench-web");
+    const many = (count: number, make: (index: number) => string) => Array.from({ length: count }, (_, index) => make(index));
+    const categoryPages = (
+      await client.query<{ url: string }>(
+        `SELECT '/categories/' || c.slug || '?after=' || bc."rankScore" || '_' || bc."blogId" AS url
+           FROM "BlogCategory" bc TABLESAMPLE SYSTEM (5) JOIN "Category" c ON c.id = bc."categoryId"
+          WHERE bc."rankScore" IS NOT NULL LIMIT 2050`,
+      )
+    ).rows.map((row) => row.url);
+    const blogs = (
+      await client.query<{ slug: string }>(`SELECT slug FROM "Blog" TABLESAMPLE SYSTEM (5) WHERE status IN ('ACTIVE', 'DORMANT') LIMIT 2050`)
+    ).rows.map((row) => `/blogs/${row.slug}`);
+    const posts = (
+      await client.query<{ id: string }>(
+        `SELECT p.id FROM "Post" p TABLESAMPLE SYSTEM (1) JOIN "Blog" b ON b.id = p."blogId"
+          WHERE p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE' LIMIT 2050`,
+      )
+    ).rows.map((row) => `/posts/${row.id}`);
+    const words = (
+      await client.query<{ word: string }>(
+        `SELECT word FROM ts_stat($$SELECT "searchVector" FROM "Post" TABLESAMPLE SYSTEM (0.1)$$) WHERE length(word) > 3 ORDER BY nentry DESC LIMIT 400`,
+      )
+    ).rows.map((row) => row.word);
+    const shuffle = (list: string[]) => list.map((item) => [random(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+    const split = (list: string[]) => {
+      const mixed = shuffle(list);
+      return { warm: mixed.slice(0, 50), spread: mixed.slice(50, 2050) };
+    };
+    const pick = () => words[Math.floor(random() * words.length)]!;
+    return {
+      // The home page is one address: spread mode gives it distinct query strings, which no cache shares.
+      home: { warm: ["/"], spread: many(2000, (index) => `/?visit=${index}`) },
+      category: split(categoryPages),
+      blog: split(blogs),
+      post: split(posts),
+      search: many(2000, (index) => `/search?q=${encodeURIComponent(index % 3 === 0 ? `${pick()} ${pick()}` : pick())}`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+async function drive(base: string, paths: string[]): Promise<Run> {
+  const random = seededRandom(`drive-${paths[0]}`);
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[Math.floor(random() * paths.length)]! }) }],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/serve.ts", "start", "--no-worker", "--port", String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: `http://localhost:${port}` },
+    stdio: ["ignore", openSync(path.join(PROJECT_DIR, ".data", "bench-web-server.log"), "w"), "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return { base, child };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start within 3 minutes");
+}
+
+async function runLighthouse(url: string): Promise<Record<string, number>> {
+  if (!CHROMIUM) throw new Error("Chromium not found (set CHROMIUM_PATH)");
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+    const categories = result?.lhr.categories ?? {};
+    const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
+    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function main() {
+  const { url: databaseUrl, server: database } = await benchDatabase();
+  let child: ChildProcess | undefined;
+  try {
+    await ensureScaleSeed(databaseUrl);
+    if (!values["skip-build"]) {
+      log("building (next build)…");
+      const build = spawnSync(path.join(PROJECT_DIR, "node_modules", ".bin", "next"), ["build"], { stdio: ["ignore", "ignore", "inherit"] });
+      if (build.status !== 0) throw new Error("next build failed");
+    }
+    await prewarm(databaseUrl);
+    const urls = await pickUrls(databaseUrl);
+    const started = await startServer(databaseUrl);
+    child = started.child;
+    const { base } = started;
+    log(`bench:web: ${base}, ${CONNECTIONS} connections, ${DURATION} s a run, Node ${process.version}`);
+    // One pass over every URL set first, so no figure includes the first compile of a route.
+    for (const list of [urls.home.warm, urls.category.warm, urls.blog.warm, urls.post.warm, urls.search.slice(0, 5), ["/offline.html"]]) {
+      for (const item of list.slice(0, 5)) await fetch(base + item);
+    }
+    const figures: Record<string, unknown> = {};
+    const row = (label: string, run: Run, extra = "") =>
+      log(`${label.padEnd(16)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(5)} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}${extra}`);
+    const floor = await drive(base, ["/offline.html"]);
+    row("floor (static)", floor);
+    figures.floorRps = Math.round(floor.rps);
+    for (const type of ["home", "category", "blog", "post"] as const) {
+      const warm = await drive(base, urls[type].warm);
+      row(`${type} warm`, warm, `  ${(warm.rps / floor.rps).toFixed(2)}× the floor`);
+      const spread = await drive(base, urls[type].spread);
+      row(`${type} spread`, spread);
+      figures[`${type}WarmRps`] = Math.round(warm.rps);
+      figures[`${type}WarmRatio`] = Number((warm.rps / floor.rps).toFixed(2));
+      figures[`${type}SpreadRps`] = Math.round(spread.rps);
+      figures[`${type}SpreadP99Ms`] = spread.p99;
+    }
+    const search = await drive(base, urls.search);
+    row("search", search);
+    figures.searchRps = Math.round(search.rps);
+    figures.searchP99Ms = search.p99;
+    if (!values["skip-lighthouse"]) {
+      const lighthouse = await runLighthouse(`${base.replace("127.0.0.1", "localhost")}${urls.post.warm[0]}`);
+      log(`lighthouse (post page): ${Object.entries(lighthouse).map(([key, value]) => `${key} ${value}`).join(", ")}`);
+      figures.lighthouse = lighthouse;
+    }
+    console.log(JSON.stringify(figures));
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    await database?.stop();
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(`bench:web failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
