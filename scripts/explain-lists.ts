@@ -49,7 +49,7 @@ async function explain(label: string, run: () => Promise<unknown>) {
   captured = [];
   console.log(`\n## ${label}`);
   for (const query of queries) {
-    const plan = (await originalQuery.call(admin, `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values as never)) as unknown as { rows: Array<{ "QUERY PLAN": string }> };
+    const plan = await (originalQuery as (this: pg.Client, text: string, values: unknown[]) => Promise<{ rows: Array<{ "QUERY PLAN": string }> }>).call(admin, `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
     const lines = plan.rows.map((row) => row["QUERY PLAN"]);
     const scans = lines.filter((line) => /Scan|Execution Time/.test(line)).map((line) => line.trim().replace(/\s+\(cost=[^)]*\)/, ""));
     const seqLarge = scans.filter((line) => {
