@@ -1,7 +1,7 @@
 // End-to-end tests: Debian's Chromium (Playwright's own browser download does not work on these
 // machines) against a production build served by `scripts/serve.ts start --ephemeral`, which runs
 // on a throw-away database that is migrated and seeded with the demo directory.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -9,10 +9,14 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // serve.ts --ephemeral writes its throw-away DATABASE_URL here, so tests can drive the CLI against it.
 process.env.E2E_STATE_FILE ??= path.join(os.tmpdir(), `blogatlas-e2e-${port}.json`);
+// The app's mail goes to an in-process SMTP server (e2e/global-setup.ts) that files each message here.
+process.env.E2E_SMTP_PORT ??= String(port + 25);
+process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-mail-"));
 const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -44,6 +48,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE },
+    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example" },
   },
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/guards";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +14,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Reading the request makes every page, the 404 page included, render per request, so Next
   // can put this request's CSP nonce (set by proxy.ts) on its scripts.
   await headers();
+  // Visitors without a session cookie cost no query (and get the cached pages); members see their name.
+  const user = await getCurrentUser();
   return (
     <html lang="en">
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
@@ -39,6 +42,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Search
               </button>
             </form>
+            {user ? (
+              <Link href="/account" className="text-sm font-semibold underline-offset-4 hover:underline">
+                {user.name ?? user.email}
+              </Link>
+            ) : (
+              <Link href="/signin" className="text-sm font-semibold underline-offset-4 hover:underline">
+                Sign in
+              </Link>
+            )}
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

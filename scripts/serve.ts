@@ -41,6 +41,7 @@ try {
 process.env.APP_URL ??= `http://localhost:${port}`;
 
 let database: EmbeddedServer | undefined;
+let maildev: { stop(): Promise<void> } | undefined;
 let scratchDir: string | undefined;
 let next: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
@@ -66,6 +67,7 @@ async function shutdown(code: number): Promise<never> {
       });
     }
     await database?.stop().catch(() => {});
+    await maildev?.stop().catch(() => {});
     if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
     if (!ephemeral) console.log("BlogAtlas stopped.");
   }
@@ -125,8 +127,25 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   throw new Error(`Next.js did not answer ${url} within 3 minutes`);
 }
 
+/** Under `npm run dev` without SMTP_URL: maildev catches every mail (SMTP 1025, inbox http://localhost:1080). */
+async function startMaildev(): Promise<string | undefined> {
+  if (mode !== "dev" || ephemeral || process.env.SMTP_URL) return undefined;
+  const { MailDev } = await import("maildev");
+  const server = new MailDev({ smtp: 1025, web: 1080, silent: true });
+  try {
+    await server.start();
+  } catch (error) {
+    console.error(`maildev could not start (${(error as Error).message}); e-mail stays off. Free ports 1025 and 1080, or set SMTP_URL.`);
+    return undefined;
+  }
+  maildev = server;
+  process.env.SMTP_URL = "smtp://localhost:1025";
+  return "http://localhost:1080";
+}
+
 try {
   process.env.DATABASE_URL = await prepareDatabase();
+  const inbox = await startMaildev();
   if (!process.env.NEXTAUTH_SECRET && (mode === "dev" || ephemeral)) {
     process.env.NEXTAUTH_SECRET = ephemeral ? randomBytes(32).toString("base64url") : devSecret();
   }
@@ -186,7 +205,8 @@ try {
     `  database: ${database ? `embedded PostgreSQL 18 on port ${database.port}, data in ${database.dataDir}` : `${describeDatabaseUrl(settings.DATABASE_URL)} (DATABASE_URL)`}`,
     `  migrations: ${migrations.applied.length} applied now, ${migrations.alreadyApplied} already in place`,
     `  feed worker: ${worker ? "running (npm run worker on other machines adds more)" : "not started (--no-worker)"}`,
-    "  demo accounts (e-mail sign-in arrives with issue #5):",
+    ...(inbox ? [`  e-mail: every message lands in the maildev inbox at ${inbox}`] : []),
+    `  sign in at ${url}/signin with any address${inbox ? " (the link arrives in that inbox)" : ""}; the demo accounts:`,
     ...demoUsers.map((user) => `    ${user.email.padEnd(22)} ${user.role === "ADMIN" ? "admin" : user.name}`),
     ...describeDisabledFeatures(featuresOf(settings)).map((line) => `  off: ${line}`),
     "Press Ctrl-C to stop.",

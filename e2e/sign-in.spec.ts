@@ -1,0 +1,77 @@
+// Sign-in through the real magic-link mail (captured by the in-process SMTP server), the guards
+// around it, and the abuse it must withstand (security.md 12-15).
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { signIn } from "./support/sign-in";
+
+const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`;
+const state = () => JSON.parse(readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
+
+test("a visitor signs in with the link mailed to them, sees their account, and signs out", async ({ page }) => {
+  const email = unique("reader");
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByText(email).first()).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: email })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+});
+
+test("a used or forged sign-in link explains itself and offers a new one", async ({ page }) => {
+  await page.goto("/api/auth/callback/email?token=forged&email=someone%40blogatlas.example");
+  await expect(page.getByText(/This sign-in link has expired or was already used/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ask for a new sign-in link" })).toBeVisible();
+});
+
+test("the first admins come from ADMIN_EMAILS", async ({ page }) => {
+  await signIn(page, "first-admin@blogatlas.example");
+  await expect(page.getByText("Administrator")).toBeVisible();
+});
+
+test("a banned user's session stops working at once (security.md 12)", async ({ page }) => {
+  const email = unique("banned");
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  const client = new pg.Client({ connectionString: state().databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "User" SET "bannedAt" = now(), "banReason" = 'spam' WHERE email = $1`, [email]);
+  } finally {
+    await client.end();
+  }
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("odd addresses are refused next to the field, before any mail is sent (security.md 13)", async ({ page, request, baseURL }) => {
+  await page.goto("/signin");
+  for (const odd of ['"quoted"@blogatlas.example', "a@blogatlas.example,b@blogatlas.example", "name＠blogatlas.example"]) {
+    await page.getByLabel("Your e-mail address").fill(odd);
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await expect(page.getByText("Enter one plain e-mail address, such as name@example.com.")).toBeVisible();
+  }
+  const answer = await request.post("/api/auth/signin/email", { form: { email: '"x y"@blogatlas.example' }, headers: { origin: baseURL! } });
+  expect(answer.status()).toBe(400);
+});
+
+test("a flood of sign-in links answers 429, the same for known and unknown addresses (security.md 14)", async ({ request, baseURL }) => {
+  // tom@example.com is a demo account; the other address belongs to nobody.
+  for (const email of ["tom@example.com", unique("nobody")]) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await request.post("/api/auth/signin/email", { form: { email }, headers: { origin: baseURL! }, maxRedirects: 0 })).status());
+    expect(statuses.slice(0, 5), email).not.toContain(429);
+    expect(statuses[5], email).toBe(429);
+  }
+});
+
+test("a cross-site sign-in request is refused (security.md 15)", async ({ request }) => {
+  const answer = await request.post("/api/auth/signin/email", { form: { email: unique("victim") }, headers: { origin: "https://evil.example" } });
+  expect(answer.status()).toBe(403);
+  const noOrigin = await request.post("/api/auth/signin/email", { form: { email: unique("victim") } });
+  expect(noOrigin.status()).toBe(403);
+});

@@ -1,0 +1,41 @@
+// The one chain of guards every protected page, action and route handler goes through
+// (house-style.md): who is asking (from the database session, checked on every request, so a
+// ban or a deleted session takes effect at once), then what they may do. A visitor without the
+// right sees a 404 for admin and tenant resources: nothing says they exist.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { authOptions } from "./options";
+
+export type CurrentUser = { id: string; email: string; name: string | null; role: "USER" | "ADMIN" };
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/** The signed-in user, or null (no session, an expired one, or a banned user). One lookup per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null; // visitors cost no query
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, bannedAt: true } });
+  if (!user || user.bannedAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** Pages and actions for signed-in users: a visitor is sent to sign in and brought back. */
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Admin pages and actions: anyone else gets a 404 (security.md 11). */
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "ADMIN") notFound();
+  return user;
+}
