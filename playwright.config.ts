@@ -12,6 +12,8 @@ process.env.E2E_STATE_FILE ??= path.join(os.tmpdir(), `blogatlas-e2e-${port}.jso
 // The app's mail goes to an in-process SMTP server (e2e/global-setup.ts) that files each message here.
 process.env.E2E_SMTP_PORT ??= String(port + 25);
 process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-mail-"));
+// A local "blog" that tests start on this port; the web server may fetch it (submissions).
+process.env.E2E_FEED_PORT ??= String(port + 26);
 const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
 export default defineConfig({
@@ -48,6 +50,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example" },
+    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example", INGEST_ALLOW_HOSTS: `127.0.0.1:${process.env.E2E_FEED_PORT}` },
   },
 });

@@ -1,6 +1,7 @@
 // axe (WCAG 2.x A and AA rules) on every page type the site has; any violation fails, listed.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -28,3 +29,13 @@ for (const scheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test("the signed-in pages pass axe: account and the submission form", async ({ page }) => {
+  await signIn(page, `axe-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
+  const found: string[] = [];
+  for (const path of ["/account", "/submit"]) {
+    await page.goto(path);
+    for (const violation of await violations(page)) found.push(`${path} ${violation}`);
+  }
+  expect(found).toEqual([]);
+});

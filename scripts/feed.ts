@@ -11,10 +11,9 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db";
 import { loadWorkerSettings, SettingsError } from "@/lib/env";
-import { discoverFeed } from "@/lib/ingest/discover";
+import { previewFeed, type FeedPreview } from "@/lib/ingest/preview";
 import { FeedWorker } from "@/lib/ingest/feed-worker";
 import { readOpml, writeOpml } from "@/lib/ingest/opml";
-import { readFeed } from "@/lib/ingest/read-feed";
 import { policyOf, checkUrl } from "@/lib/ingest/url-policy";
 import { createListing } from "@/lib/listings/create-listing";
 import { withDatabase } from "./support/with-database";
@@ -44,28 +43,20 @@ function requireSafeUrl(raw: string | undefined): string {
   return verdict.url.href;
 }
 
-/** The feed behind a URL: the URL itself when it is a feed, else the one its page names. */
-async function feedBehind(url: string): Promise<{ feedUrl: string; siteUrl?: string; iconUrl?: string }> {
-  const found = await discoverFeed(url, policy);
-  if ("error" in found) exitWith(found.refused ? `refused: ${found.error}` : `error: ${found.error}`);
-  return found;
+/** The feed behind a URL, read with every check; exits with one line saying why when it cannot be. */
+async function previewOrExit(url: string): Promise<FeedPreview> {
+  const result = await previewFeed(url, policy);
+  if (!result.ok) exitWith(`${result.refused ? "refused" : "error"}: ${result.reason}`);
+  return result.preview;
 }
 
 async function preview(url: string) {
-  const { feedUrl } = await feedBehind(url);
-  const read = await readFeed({ url: feedUrl, policy });
-  if (read.kind === "fetch-problem") {
-    const problem = read.fetch;
-    if (problem.kind === "refused") exitWith(`refused: ${problem.reason}`);
-    exitWith(`error: ${problem.kind === "failed" ? problem.reason : problem.kind === "gone" ? "the feed is gone (HTTP 410)" : `HTTP ${problem.status} from ${problem.url}`}`);
-  }
-  if (read.kind === "invalid") exitWith(`error: ${read.reason}`);
-  if (read.kind !== "parsed") exitWith("error: the server answered 304 Not Modified to a request without validators");
+  const { feed, feedUrl, entries } = await previewOrExit(url);
   console.log(
     JSON.stringify(
       {
-        feed: { title: read.feed.title, siteUrl: read.feed.siteUrl ?? null, feedUrl: read.fetch.url, format: read.feed.format, hubUrl: read.feed.hubUrl ?? null },
-        entries: read.entries.map((entry) => ({
+        feed: { title: feed.title, siteUrl: feed.siteUrl ?? null, feedUrl, format: feed.format, hubUrl: feed.hubUrl ?? null },
+        entries: entries.map((entry) => ({
           idKey: entry.identityKey,
           url: entry.url,
           title: entry.title,
@@ -87,20 +78,17 @@ async function run() {
     case "preview":
       return preview(requireSafeUrl(argument));
     case "add": {
-      const url = requireSafeUrl(argument);
-      const found = await feedBehind(url);
-      const read = await readFeed({ url: found.feedUrl, policy });
-      if (read.kind !== "parsed") exitWith(`error: ${read.kind === "invalid" ? read.reason : "the feed could not be read"}`);
+      const found = await previewOrExit(requireSafeUrl(argument));
       return withDatabase(async (databaseUrl) => {
         const db = createPrismaClient(databaseUrl);
         try {
           const result = await createListing(db, {
-            feedUrl: read.fetch.url,
-            siteUrl: read.feed.siteUrl ?? found.siteUrl ?? new URL(read.fetch.url).origin,
-            name: read.feed.title,
-            description: read.feed.description,
-            language: read.feed.language,
-            iconUrl: read.feed.iconUrl ?? found.iconUrl,
+            feedUrl: found.feedUrl,
+            siteUrl: found.siteUrl,
+            name: found.feed.title,
+            description: found.feed.description,
+            language: found.feed.language,
+            iconUrl: found.iconUrl,
             categorySlugs: values.category ? [values.category] : [],
             status: values.pending ? "PENDING" : "ACTIVE",
           });

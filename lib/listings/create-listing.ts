@@ -32,6 +32,8 @@ export type ListingDraft = {
   language?: string;
   iconUrl?: string;
   categorySlugs?: string[];
+  /** Tag names as people write them; each becomes (or reuses) the tag of the same slug. */
+  tagNames?: string[];
   status?: "PENDING" | "ACTIVE";
   submittedById?: string;
 };
@@ -52,6 +54,11 @@ export async function createListing(db: PrismaClient, draft: ListingDraft): Prom
   const duplicate = await unsafeFindDuplicateListing(db, draft.feedUrl, draft.siteUrl);
   if (duplicate) return { created: false, duplicateOf: { id: duplicate.id, slug: duplicate.slug, name: duplicate.name } };
   const categories = draft.categorySlugs?.length ? await db.category.findMany({ where: { slug: { in: draft.categorySlugs } }, select: { id: true } }) : [];
+  const tags = [];
+  for (const name of draft.tagNames ?? []) {
+    const slug = slugify(name);
+    if (slug) tags.push(await db.tag.upsert({ where: { slug }, create: { slug, name: name.slice(0, 40) }, update: {}, select: { id: true } }));
+  }
   // Two listings of the same name created at once race for a slug: the loser takes the next one.
   // The same feed created twice at once: the second is the duplicate.
   let blog: { id: string; slug: string } | undefined;
@@ -70,6 +77,7 @@ export async function createListing(db: PrismaClient, draft: ListingDraft): Prom
           status: draft.status ?? "PENDING",
           submittedById: draft.submittedById,
           categories: { create: categories.map((category) => ({ categoryId: category.id })) },
+          tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
         },
         select: { id: true, slug: true },
       });

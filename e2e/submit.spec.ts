@@ -1,0 +1,47 @@
+// An owner lists a blog served by a local server: the address, the preview of what its feed holds,
+// the details (a missing category answered next to the field), then it waits for review.
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+test("a signed-in owner submits a blog: address, preview, details, then it waits for review", async ({ page }) => {
+  const port = Number(process.env.E2E_FEED_PORT);
+  const origin = `http://127.0.0.1:${port}`;
+  const server = http.createServer((request, response) => {
+    if (request.url === "/") {
+      response.writeHead(200, { "content-type": "text/html" }).end(`<html><head><title>Loaves</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Loaves</body></html>`);
+      return;
+    }
+    const items = ["Crumb shots, explained", "Why my starter died"].map((title, index) => `<item><guid>loaf-${index}</guid><link>${origin}/${index}</link><title>${title}</title><pubDate>${new Date(Date.now() - index * 86_400_000).toUTCString()}</pubDate><description>About ${title}.</description></item>`);
+    response.writeHead(200, { "content-type": "application/rss+xml" }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>The Loaf Diaries</title><link>${origin}/</link><description>Bread, slowly.</description>${items.join("")}</channel></rss>`);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  try {
+    await signIn(page, `owner-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
+    await page.getByRole("link", { name: "List your blog" }).click();
+    await page.getByLabel("Your blog's address").fill("http://10.0.0.1/feed");
+    await page.getByRole("button", { name: "Look it up" }).click();
+    await expect(page.getByText(/We cannot read that address: .*private/)).toBeVisible();
+
+    await page.getByLabel("Your blog's address").fill(`${origin}/`);
+    await page.getByRole("button", { name: "Look it up" }).click();
+    await expect(page.getByRole("heading", { name: "The Loaf Diaries" })).toBeVisible();
+    await expect(page.getByText("Crumb shots, explained")).toBeVisible();
+    await expect(page.getByLabel("Description")).toHaveValue("Bread, slowly.");
+
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByText("Choose a category.")).toBeVisible();
+    await page.getByLabel("Category").selectOption({ label: "Food & Drink" });
+    await page.getByLabel(/^Tags/).fill("bread, baking");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+
+    await expect(page).toHaveURL(/\/account\?submitted=the-loaf-diaries/);
+    await expect(page.getByText("Thank you: your blog is submitted.")).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "The Loaf Diaries" })).toContainText("waiting for review");
+    // Pending listings are not public yet.
+    const publicPage = await page.request.get("/blogs/the-loaf-diaries");
+    expect(publicPage.status()).toBe(404);
+  } finally {
+    server.close();
+  }
+});
