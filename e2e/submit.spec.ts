@@ -1,15 +1,17 @@
 // An owner lists a blog served by a local server: the address, the preview of what its feed holds,
-// the details (a missing category answered next to the field), then it waits for review.
+// the details (a missing category answered next to the field), then it waits for review; they claim
+// it by publishing the meta tag the claim page gives them.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
-test("a signed-in owner submits a blog: address, preview, details, then it waits for review", async ({ page }) => {
+test("a signed-in owner submits a blog, then claims it with the meta-tag method", async ({ page }) => {
   const port = Number(process.env.E2E_FEED_PORT);
   const origin = `http://127.0.0.1:${port}`;
+  let verificationTag = "";
   const server = http.createServer((request, response) => {
     if (request.url === "/") {
-      response.writeHead(200, { "content-type": "text/html" }).end(`<html><head><title>Loaves</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Loaves</body></html>`);
+      response.writeHead(200, { "content-type": "text/html" }).end(`<html><head><title>Loaves</title>${verificationTag}<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>Loaves</body></html>`);
       return;
     }
     const items = ["Crumb shots, explained", "Why my starter died"].map((title, index) => `<item><guid>loaf-${index}</guid><link>${origin}/${index}</link><title>${title}</title><pubDate>${new Date(Date.now() - index * 86_400_000).toUTCString()}</pubDate><description>About ${title}.</description></item>`);
@@ -41,6 +43,20 @@ test("a signed-in owner submits a blog: address, preview, details, then it waits
     // Pending listings are not public yet.
     const publicPage = await page.request.get("/blogs/the-loaf-diaries");
     expect(publicPage.status()).toBe(404);
+
+    // The claim: the page gives a tag to publish; checking before it is published says what is missing.
+    await page.goto("/blogs/the-loaf-diaries/claim");
+    await page.getByLabel("A meta tag on my home page").check();
+    await page.getByRole("button", { name: "Start the claim" }).click();
+    const tag = (await page.locator("code", { hasText: "blogatlas-verification" }).textContent())!;
+    expect(tag).toMatch(/^<meta name="blogatlas-verification" content="blogatlas-[\w-]{32}">$/);
+    await page.getByRole("button", { name: "Check now" }).click();
+    await expect(page.getByText(/Not verified yet: the home page has no/)).toBeVisible();
+    verificationTag = tag;
+    await page.getByRole("button", { name: "Check now" }).click();
+    await expect(page.getByText("Verified: you own this listing now")).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("You own this listing.")).toBeVisible();
   } finally {
     server.close();
   }

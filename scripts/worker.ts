@@ -1,9 +1,11 @@
 // npm run worker: reads every listed blog's feed when it falls due, until Ctrl-C or SIGTERM.
 // Uses DATABASE_URL, or the embedded database of `npm run dev` when it is unset.
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient, db as appDb } from "@/lib/db";
 import { loadWorkerSettings } from "@/lib/env";
 import { FeedWorker } from "@/lib/ingest/feed-worker";
 import { checkUrl, policyOf } from "@/lib/ingest/url-policy";
+import { recheckVerifiedClaims } from "@/lib/claims/claims";
+import { pruneRateLimits } from "@/lib/rate-limit";
 import { withDatabase } from "./support/with-database";
 
 await withDatabase(async (databaseUrl) => {
@@ -27,10 +29,27 @@ await withDatabase(async (databaseUrl) => {
     log: (line) => console.log(`feed worker: ${line}`),
   });
   console.log(`feed worker: started (${settings.INGEST_CONCURRENCY} feeds at a time)`);
+  // Housekeeping every hour, beside the feeds: ownership re-checks (monthly per claim) and old
+  // rate-limit windows. The domain modules use the app's database client, named by DATABASE_URL.
+  process.env.DATABASE_URL = databaseUrl;
+  const policy = policyOf(settings.INGEST_ALLOW_HOSTS);
+  const housekeeping = async () => {
+    try {
+      const claims = await recheckVerifiedClaims(policy);
+      if (claims.checked) console.log(`feed worker: re-checked ${claims.checked} verified claims, ${claims.lapsed} lapsed`);
+      await pruneRateLimits();
+    } catch (error) {
+      console.error(`feed worker: housekeeping failed, tried again in an hour: ${(error as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => void housekeeping(), 3_600_000);
+  void housekeeping();
   try {
     await worker.run(databaseUrl, controller.signal);
   } finally {
+    clearInterval(timer);
     await db.$disconnect();
+    await appDb.$disconnect();
   }
   console.log("feed worker: stopped");
 });

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { waitForMail } from "./mailbox";
+import { waitForMail } from "../../lib/testing/mail-catcher";
 
 /** Signs in through the real flow: the form, the e-mail, the link in it. */
 export async function signIn(page: Page, email: string): Promise<void> {

@@ -154,7 +154,10 @@ export default async function ListingPage({ params }: Props) {
             Atom
           </a>
         </p>
-        <p>
+        <p className="flex flex-wrap gap-3">
+          <Link href={`/blogs/${listing.slug}/claim`} className="text-stone-600 underline dark:text-stone-400">
+            Is this your blog? Claim it
+          </Link>
           <Link href={`/report?blog=${listing.slug}`} className="text-stone-600 underline dark:text-stone-400">
             Report this blog
           </Link>

@@ -1,6 +1,6 @@
-// An in-process SMTP server for the end-to-end tests: the app under test sends its mail here
-// (SMTP_URL in playwright.config.ts), each message is parsed and written to a directory as JSON,
-// and tests read the newest message to an address (for example, to follow a magic link).
+// An in-process SMTP server for tests: the app sends its mail here (SMTP_URL), each message is
+// parsed and written to a directory as JSON, and tests read the newest message to an address (for
+// example, to follow a magic link). The end-to-end run starts one in e2e/global-setup.ts.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -33,8 +33,7 @@ export async function startMailCatcher(port: number, dir: string): Promise<() =>
 }
 
 /** The newest message to `address` that arrived after `since`, waiting up to `timeoutMs` for it. */
-export async function waitForMail(address: string, since: number, timeoutMs = 15_000): Promise<CapturedMail> {
-  const dir = process.env.E2E_MAIL_DIR!;
+export async function waitForMail(address: string, since: number, timeoutMs = 15_000, dir = process.env.E2E_MAIL_DIR!): Promise<CapturedMail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const mails = readdirSync(dir)
