@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TListingCard } from "@/lib/listings/selects";
 import type { TPostCard } from "@/lib/posts/selects";
 import { ListingCard } from "./listing-card";
-import { PostCard } from "./post-card";
+import { PostSection } from "./post-section";
 
 type Props = {
   /** The page's own path, to which the cursor is added. */
@@ -50,18 +50,7 @@ export function RankedListings({ basePath, firstPage, listings, next, latestPost
           )}
         </nav>
       </section>
-      {latestPosts.length > 0 && (
-        <section aria-labelledby="latest">
-          <h2 id="latest" className="mb-4 text-xl font-semibold">
-            Latest posts
-          </h2>
-          <div className="space-y-4">
-            {latestPosts.map((post) => (
-              <PostCard key={post.id} post={post} />
-            ))}
-          </div>
-        </section>
-      )}
+      <PostSection id="latest" title="Latest posts" posts={latestPosts} layout="list" />
     </div>
   );
 }

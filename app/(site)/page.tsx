@@ -1,7 +1,7 @@
 import { CacheTags } from "@/components/cache-tags";
 import Link from "next/link";
 import { FeaturedListings } from "@/components/featured-listings";
-import { PostCard } from "@/components/post-card";
+import { PostSection } from "@/components/post-section";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
 import { getTrendingPosts } from "@/lib/analytics/post-views";
@@ -33,28 +33,8 @@ export default async function HomePage() {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-10">
-          {trending.length > 0 && (
-            <section aria-labelledby="trending">
-              <h2 id="trending" className="mb-4 text-xl font-semibold">
-                Trending now
-              </h2>
-              <div className="grid gap-4 sm:grid-cols-2">
-                {trending.map((post) => (
-                  <PostCard key={post.id} post={post} />
-                ))}
-              </div>
-            </section>
-          )}
-          <section aria-labelledby="latest">
-            <h2 id="latest" className="mb-4 text-xl font-semibold">
-              Latest posts
-            </h2>
-            <div className="grid gap-4 sm:grid-cols-2">
-              {posts.map((post) => (
-                <PostCard key={post.id} post={post} />
-              ))}
-            </div>
-          </section>
+          <PostSection id="trending" title="Trending now" posts={trending} />
+          <PostSection id="latest" title="Latest posts" posts={posts} />
         </div>
         <aside className="space-y-10">
           <section aria-labelledby="categories">
