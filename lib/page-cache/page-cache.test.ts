@@ -50,6 +50,15 @@ describe("the page cache", () => {
     expect(cache.get("/")).toBeUndefined();
   });
 
+  it("drops the lists at once for a takedown (lists:now), even inside the coalescing window", () => {
+    vi.useFakeTimers({ now: 2_000_000 });
+    const cache = new PageCache(64 * 1024 * 1024, () => Date.now());
+    cache.invalidate(["lists"]);
+    cache.set("/", page("/", ["lists"], Date.now()));
+    cache.invalidate(["lists:now"]);
+    expect(cache.get("/")).toBeUndefined();
+  });
+
   it("forgets pages older than the maximum age, and the least recently used first when full", () => {
     let now = 0;
     const cache = new PageCache(3 * 100, () => now, 1000); // room for three 100-byte pages

@@ -90,9 +90,16 @@ export class PageCache {
     }
   }
 
-  /** Drops every page carrying one of the tags; "lists" at most once per LISTS_COALESCE_MS. */
+  /**
+   * Drops every page carrying one of the tags; "lists" at most once per LISTS_COALESCE_MS, and
+   * "lists:now" (a takedown, a suspension) at once.
+   */
   invalidate(tags: string[]): void {
     const now = this.now();
+    if (tags.includes("lists:now")) {
+      this.flushLists();
+      tags = tags.filter((tag) => tag !== "lists:now");
+    }
     const other = tags.filter((tag) => tag !== "lists");
     if (other.length) this.dropTagged(new Set(other));
     if (other.length === tags.length) return;

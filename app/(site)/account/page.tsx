@@ -59,9 +59,14 @@ export default async function AccountPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        <Link href="/submit" className="inline-block rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-          List your blog
-        </Link>
+        <p className="flex flex-wrap gap-4">
+          <Link href="/submit" className="inline-block rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+            List your blog
+          </Link>
+          <Link href="/dashboard" className="inline-block rounded-lg border border-stone-300 px-4 py-2 font-semibold dark:border-stone-600">
+            My listings
+          </Link>
+        </p>
       </section>
       <SignOutButton />
     </div>

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ListingEditForm } from "@/components/listing-edit-form";
+import { requireUser } from "@/lib/auth/guards";
+import { getCategoryTree } from "@/lib/categories/queries";
+import { getMyListing } from "@/lib/owners/my-listings";
+
+export const metadata: Metadata = { title: "Edit a listing", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function EditListingPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/dashboard/listings/${slug}`);
+  const listing = await getMyListing(user, slug);
+  if (!listing) notFound(); // not yours, or not there: the same answer
+  const tree = await getCategoryTree();
+  const categories = tree.flatMap((category) => [{ slug: category.slug, name: category.name }, ...category.children.map((child) => ({ slug: child.slug, name: `${category.name}: ${child.name}` }))]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <p>
+        <Link href="/dashboard" className="underline">
+          ← My listings
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold tracking-tight">Edit {listing.name}</h1>
+      <ListingEditForm
+        categories={categories}
+        listing={{
+          slug: listing.slug,
+          business: listing.tier === "BUSINESS",
+          description: listing.description ?? "",
+          language: listing.language ?? "",
+          mirrorMode: listing.mirrorMode,
+          categories: listing.categories.map((row) => row.category.slug),
+          tags: listing.tags.map((row) => row.tag.name).join(", "),
+          logoUrl: listing.logoUrl ?? "",
+          ctaLabel: listing.ctaLabel ?? "",
+          ctaUrl: listing.ctaUrl ?? "",
+          contactEmail: listing.contactEmail ?? "",
+        }}
+      />
+    </div>
+  );
+}

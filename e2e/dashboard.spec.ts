@@ -1,0 +1,38 @@
+// An owner's dashboard: their listings with feed health, an edit that is answered field by field,
+// the mirroring switch that hides every post at once, and another owner's listing that is a 404.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+test("an owner edits a listing; mirroring 'none' hides its posts at once; another owner's listing is a 404", async ({ page }) => {
+  await page.goto("/blogs/deep-time");
+  const postPath = await page.locator('a[href^="/posts/"]').first().getAttribute("href");
+  expect(postPath).toBeTruthy();
+
+  await signIn(page, "maya@example.com");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Deep Time" })).toBeVisible();
+  await page.getByRole("link", { name: "Edit Deep Time" }).click();
+
+  await page.getByLabel("Language").fill("english");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Use a language code, such as en or pt-BR.")).toBeVisible();
+
+  await page.getByLabel("Language").fill("en");
+  await page.getByLabel(/^None/).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved. The public pages show the change now.")).toBeVisible();
+
+  // A visitor's view, at once: no post of the blog anywhere.
+  const visitor = await page.context().browser()!.newContext();
+  const reader = await visitor.newPage();
+  expect((await reader.goto(postPath!))!.status()).toBe(404);
+  await reader.goto("/blogs/deep-time");
+  await expect(reader.locator('a[href^="/posts/"]')).toHaveCount(0);
+  await visitor.close();
+
+  // Back to full text; and Tom's listing is not Maya's to edit.
+  await page.getByLabel(/^Full text/).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  expect((await page.goto("/dashboard/listings/shipping-on-fridays"))!.status()).toBe(404);
+});
