@@ -30,10 +30,10 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-test("the signed-in pages pass axe: account and the submission form", async ({ page }) => {
+test("the signed-in pages pass axe: account, the submission form and the dashboard", async ({ page }) => {
   await signIn(page, `axe-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
   const found: string[] = [];
-  for (const path of ["/account", "/submit"]) {
+  for (const path of ["/account", "/submit", "/dashboard"]) {
     await page.goto(path);
     for (const violation of await violations(page)) found.push(`${path} ${violation}`);
   }

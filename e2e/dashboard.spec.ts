@@ -1,6 +1,7 @@
 // An owner's dashboard: their listings with feed health, an edit that is answered field by field,
 // the mirroring switch that hides every post at once, and another owner's listing that is a 404.
 import { expect, test } from "@playwright/test";
+import { waitForMail } from "../lib/testing/mail-catcher";
 import { signIn } from "./support/sign-in";
 
 test("an owner edits a listing; mirroring 'none' hides its posts at once; another owner's listing is a 404", async ({ page }) => {
@@ -35,4 +36,30 @@ test("an owner edits a listing; mirroring 'none' hides its posts at once; anothe
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   expect((await page.goto("/dashboard/listings/shipping-on-fridays"))!.status()).toBe(404);
+});
+
+test("an owner invites a co-editor by e-mail, who signs in, accepts, and finds the listing in their dashboard", async ({ page, browser }) => {
+  const invitee = `coeditor-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`;
+  await signIn(page, "jonas@example.com");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: /^Edit / }).first().click();
+  await page.waitForURL(/\/dashboard\/listings\//);
+  const listingName = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/^Edit /, "");
+  const since = Date.now();
+  await page.getByLabel("Invite by e-mail").fill(invitee);
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
+  await expect(page.getByText(`${invitee} (invited as editor, not accepted yet)`)).toBeVisible();
+
+  const mail = await waitForMail(invitee, since);
+  const link = mail.text.match(/https?:\/\/\S+\/invitations\/[\w-]+/)![0];
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, invitee);
+  await other.goto(new URL(link).pathname);
+  await expect(other.getByRole("heading", { name: `Welcome to ${listingName}` })).toBeVisible();
+  await other.getByRole("link", { name: "My listings" }).click();
+  await expect(other.getByRole("heading", { name: listingName })).toBeVisible();
+  await expect(other.getByText("Editor ·")).toBeVisible();
+  await context.close();
 });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { policyOf } from "@/lib/ingest/url-policy";
 import { getMySubmissions } from "@/lib/listings/submit";
 import { createListing, createUser } from "@/lib/testing/fixtures";
+import { changeMemberRole, getPeople, inviteMember, leaveListing, removeMember } from "./members";
 import { getMyListing, getMyListings, updateMyListing } from "./my-listings";
 
 const asCurrent = (user: { id: string; email: string; name: string | null }): CurrentUser => ({ id: user.id, email: user.email, name: user.name, role: "USER" });
@@ -28,7 +29,7 @@ const snapshot = (ids: string[]) =>
   db.blog.findMany({
     where: { id: { in: ids } },
     orderBy: { id: "asc" },
-    include: { categories: true, tags: true, members: true, claims: true },
+    include: { categories: true, tags: true, members: true, claims: true, invitations: true },
   });
 
 const VALID_EDIT = { description: "Taken over", language: "en", mirrorMode: "NONE", categories: ["technology"], tags: "hijacked" };
@@ -55,6 +56,11 @@ describe("owner isolation", () => {
           expect(await ownsListing(a.user, listing.id)).toBe(false);
           expect(await getMyClaim(a.user, listing.id)).toBeNull();
           expect((await checkClaim(a.user, listing.id, { code: "000000" }, policyOf([]))).kind).toBe("closed");
+          expect(await getPeople(a.user, listing.slug)).toBeNull();
+          expect(await inviteMember(a.user, listing.slug, { email: "accomplice@blogatlas.example" })).toEqual({ kind: "not-found" });
+          expect(await changeMemberRole(a.user, listing.slug, b.user.id, "EDITOR")).toEqual({ kind: "not-found" });
+          expect(await removeMember(a.user, listing.slug, b.user.id)).toEqual({ kind: "not-found" });
+          expect(await leaveListing(a.user, listing.slug)).toEqual({ kind: "not-found" });
         }
         expect(await snapshot(bIds)).toEqual(before);
       }),

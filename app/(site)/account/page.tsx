@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/components/format";
+import { DeleteAccountForm } from "@/components/delete-account-form";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/guards";
 import { getMySubmissions } from "@/lib/listings/submit";
@@ -69,6 +70,7 @@ export default async function AccountPage({ searchParams }: Props) {
         </p>
       </section>
       <SignOutButton />
+      <DeleteAccountForm />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
+import { changeMemberRole, inviteMember, leaveListing, removeMember, type PeopleAnswer } from "@/lib/owners/members";
 import { updateMyListing, type EditAnswer } from "@/lib/owners/my-listings";
 
 export type EditFormState = { kind: "idle" } | EditAnswer;
@@ -9,4 +12,32 @@ export async function updateListingAction(_previous: EditFormState, form: FormDa
   const slug = String(form.get("slug") ?? "");
   const user = await requireUser(`/dashboard/listings/${slug}`);
   return updateMyListing(user, slug, { ...Object.fromEntries(form), categories: form.getAll("categories").map(String) });
+}
+
+export type PeopleFormState = { kind: "idle" } | PeopleAnswer;
+
+export async function peopleAction(_previous: PeopleFormState, form: FormData): Promise<PeopleFormState> {
+  const slug = String(form.get("slug") ?? "");
+  const user = await requireUser(`/dashboard/listings/${slug}`);
+  const member = String(form.get("member") ?? "");
+  let answer: PeopleAnswer;
+  switch (form.get("intent")) {
+    case "invite":
+      answer = await inviteMember(user, slug, { email: form.get("email"), role: form.get("role") });
+      break;
+    case "role":
+      answer = await changeMemberRole(user, slug, member, form.get("role"));
+      break;
+    case "remove":
+      answer = await removeMember(user, slug, member);
+      break;
+    case "leave":
+      answer = await leaveListing(user, slug);
+      if (answer.kind === "done") redirect("/dashboard");
+      break;
+    default:
+      answer = { kind: "invalid", errors: { form: "Unknown action." } };
+  }
+  if (answer.kind === "done") revalidatePath(`/dashboard/listings/${slug}`);
+  return answer;
 }

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ListingEditForm } from "@/components/listing-edit-form";
+import { ListingPeople } from "@/components/listing-people";
 import { requireUser } from "@/lib/auth/guards";
 import { getCategoryTree } from "@/lib/categories/queries";
+import { getPeople } from "@/lib/owners/members";
 import { getMyListing } from "@/lib/owners/my-listings";
 
 export const metadata: Metadata = { title: "Edit a listing", robots: { index: false } };
@@ -13,8 +15,8 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function EditListingPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/dashboard/listings/${slug}`);
-  const listing = await getMyListing(user, slug);
-  if (!listing) notFound(); // not yours, or not there: the same answer
+  const [listing, people] = await Promise.all([getMyListing(user, slug), getPeople(user, slug)]);
+  if (!listing || !people) notFound(); // not yours, or not there: the same answer
   const tree = await getCategoryTree();
   const categories = tree.flatMap((category) => [{ slug: category.slug, name: category.name }, ...category.children.map((child) => ({ slug: child.slug, name: `${category.name}: ${child.name}` }))]);
   return (
@@ -41,6 +43,7 @@ export default async function EditListingPage({ params }: Props) {
           contactEmail: listing.contactEmail ?? "",
         }}
       />
+      <ListingPeople slug={listing.slug} myId={user.id} myRole={people.myRole} members={people.members} invitations={people.invitations} />
     </div>
   );
 }
