@@ -10,6 +10,7 @@ import { policyOf } from "@/lib/ingest/url-policy";
 import { rss, startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
 import { createListing, createUser } from "@/lib/testing/fixtures";
 import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
+import { getMyListings } from "@/lib/owners/my-listings";
 import { checkClaim, claimableDomains, claimToken, CODE_ATTEMPTS, recheckVerifiedClaims, startClaim } from "./claims";
 
 let server: FeedServer;
@@ -108,6 +109,13 @@ describe("claiming by a published token", () => {
     expect(result.lapsed).toBeGreaterThanOrEqual(1);
     const claim = await db.claim.findFirstOrThrow({ where: { blogId: blog.id, userId: user.id } });
     expect(claim).toMatchObject({ status: "LAPSED", lastError: expect.stringContaining("ownership re-check") });
+    // The owner sees it on the dashboard, and renews the proof.
+    const mine = (await getMyListings(user)).find((row) => row.id === blog.id)!;
+    expect(mine.claims[0]?.lastError).toContain("ownership re-check");
+    const renewed = await startClaim(user, blog.id, { method: "META_TAG" });
+    homeHead = `<meta name="blogatlas-verification" content="${renewed.kind === "started" ? renewed.claim.token : ""}">`;
+    expect(await checkClaim(user, blog.id, {}, policy)).toEqual({ kind: "verified" });
+    expect((await getMyListings(user)).find((row) => row.id === blog.id)!.claims).toEqual([]);
   });
 });
 

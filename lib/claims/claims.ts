@@ -71,7 +71,10 @@ export async function startClaim(user: CurrentUser, blogId: string, input: { met
   if (!method.success) return { kind: "invalid", errors: { method: method.error.issues[0]!.message } };
   const blog = await db.blog.findUnique({ where: { id: blogId }, select: { id: true, siteUrl: true, members: { where: { userId: user.id, role: "OWNER" }, select: { userId: true } } } });
   if (!blog) return { kind: "invalid", errors: { form: "This listing cannot be claimed." } };
-  if (blog.members.length) return { kind: "invalid", errors: { form: "You already own this listing." } };
+  // An owner claims again only to renew a proof the monthly re-check found gone.
+  if (blog.members.length && !(await db.claim.count({ where: { blogId, userId: user.id, status: "LAPSED" } }))) {
+    return { kind: "invalid", errors: { form: "You already own this listing." } };
+  }
   let email: string | undefined;
   if (method.data === "EMAIL_CODE") {
     const parsed = z.email().safeParse(String(input.email ?? "").trim().toLowerCase());
@@ -155,6 +158,7 @@ export async function checkClaim(user: CurrentUser, blogId: string, input: { cod
       return "contested" as const;
     }
     await tx.claim.update({ where: { id: claim.id }, data: { status: "VERIFIED", verifiedAt: now, lastError: null } });
+    await tx.claim.updateMany({ where: { blogId, userId: user.id, status: "LAPSED" }, data: { status: "EXPIRED" } }); // renewed
     await tx.blogMember.upsert({ where: { blogId_userId: { blogId, userId: user.id } }, create: { blogId, userId: user.id, role: "OWNER" }, update: { role: "OWNER" } });
     await tx.blog.update({ where: { id: blogId }, data: { verifiedAt: now } });
     return "verified" as const;

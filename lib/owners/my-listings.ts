@@ -31,6 +31,8 @@ export function getMyListings(user: CurrentUser) {
       dormantSince: true,
       verifiedAt: true,
       members: { where: { userId: user.id }, select: { role: true } },
+      // The monthly ownership re-check found the proof gone: the owner is told here.
+      claims: { where: { userId: user.id, status: "LAPSED" }, select: { checkedAt: true, lastError: true }, orderBy: { checkedAt: "desc" }, take: 1 },
     },
     orderBy: { name: "asc" },
   });

@@ -29,6 +29,14 @@ export default async function DashboardPage() {
                   {listing.verifiedAt ? " · verified" : ""}
                 </span>
               </div>
+              {listing.claims[0] && (
+                <p role="alert" className="mt-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                  Ownership check failed{listing.claims[0].checkedAt ? ` on ${formatDate(listing.claims[0].checkedAt)}` : ""}: {listing.claims[0].lastError}.{" "}
+                  <Link href={`/blogs/${listing.slug}/claim`} className="font-semibold underline">
+                    Prove it again
+                  </Link>
+                </p>
+              )}
               <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 <dt className="font-medium">Posts mirrored</dt>
                 <dd>{listing.mirrorMode === "NONE" ? "none shown (mirroring is off)" : listing.postCount}</dd>
