@@ -75,3 +75,31 @@ test("a cross-site sign-in request is refused (security.md 15)", async ({ reques
   const noOrigin = await request.post("/api/auth/signin/email", { form: { email: unique("victim") } });
   expect(noOrigin.status()).toBe(403);
 });
+
+test("a server action posted with Origin: null is refused and changes nothing (security.md 15)", async ({ page }) => {
+  const email = unique("forged-origin");
+  await page.goto("/blogs/weeknight-table");
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/posts\//);
+  // The browser's own request, with its Origin replaced as a sandboxed iframe or a data: page would send it.
+  let tampered = 0;
+  await page.route(/\/posts\//, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    tampered++;
+    const answer = await route.fetch({ headers: { ...request.headers(), origin: "null" } });
+    expect(answer.status()).toBeGreaterThanOrEqual(400);
+    return route.fulfill({ response: answer });
+  });
+  const box = page.getByRole("region", { name: /^Subscribe to / });
+  await box.getByLabel("Your e-mail address").fill(email);
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect.poll(() => tampered).toBe(1);
+  const client = new pg.Client({ connectionString: state().databaseUrl });
+  await client.connect();
+  try {
+    expect((await client.query(`SELECT 1 FROM "EmailSubscription" WHERE email = $1`, [email])).rowCount).toBe(0);
+  } finally {
+    await client.end();
+  }
+});
