@@ -22,6 +22,14 @@ export function getCategoryTree(): Promise<TCategoryNode[]> {
   return tree.nodes;
 }
 
+/** Every category as a form option, subcategories named with their parent ("Technology: Programming"). */
+export async function getCategoryOptions(): Promise<Array<{ slug: string; name: string }>> {
+  return (await getCategoryTree()).flatMap((category) => [
+    { slug: category.slug, name: category.name },
+    ...category.children.map((child) => ({ slug: child.slug, name: `${category.name}: ${child.name}` })),
+  ]);
+}
+
 async function loadCategoryTree(): Promise<TCategoryNode[]> {
   const rows = await db.$queryRaw<Array<{ id: string; slug: string; name: string; parentId: string | null; blogCount: number }>>`
     SELECT c.id, c.slug, c.name, c."parentId", count(b.id)::int AS "blogCount"

@@ -11,6 +11,7 @@ import { previewFeed, type FeedPreview } from "@/lib/ingest/preview";
 import type { FetchPolicy } from "@/lib/ingest/url-policy";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { createListing, unsafeFindDuplicateListing } from "./create-listing";
+import { ZLanguageCode, ZTagList } from "./schemas";
 
 export const SUBMISSIONS_PER_DAY: Limit = { max: 5, windowMs: 86_400_000 };
 export const PREVIEWS_PER_DAY: Limit = { max: 30, windowMs: 86_400_000 };
@@ -23,23 +24,11 @@ const ZAddress = z
   .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`))
   .pipe(z.url({ error: "That does not look like a web address, such as https://myblog.example." }));
 
-const ZTags = z
-  .string()
-  .max(300, { error: "Keep the tags short: up to five, separated by commas." })
-  .default("")
-  .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))])
-  .refine((tags) => tags.length <= 5, { error: "Up to five tags, separated by commas." })
-  .refine((tags) => tags.every((tag) => /^[\p{L}\p{N}][\p{L}\p{N} &'-]{0,29}$/u.test(tag)), { error: "Tags are words of up to 30 letters or digits, separated by commas." });
-
 export const ZSubmission = z.object({
   url: ZAddress,
   category: z.string({ error: "Choose a category." }).min(1, { error: "Choose a category." }),
-  tags: ZTags,
-  language: z
-    .string()
-    .trim()
-    .default("")
-    .refine((value) => value === "" || /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(value), { error: "Use a language code, such as en or pt-BR." }),
+  tags: ZTagList,
+  language: ZLanguageCode,
   description: z.string().trim().max(500, { error: "Keep the description under 500 characters." }).default(""),
 });
 

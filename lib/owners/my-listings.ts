@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { slugify } from "@/lib/listings/create-listing";
 import { refreshRankScores } from "@/lib/listings/ranking";
+import { ZLanguageCode, ZTagList } from "@/lib/listings/schemas";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 
 const mine = (user: CurrentUser) => ({ members: { some: { userId: user.id } } });
@@ -71,20 +72,10 @@ const optionalUrl = (message: string) =>
 
 export const ZListingEdit = z.object({
   description: z.string().trim().max(2000, { error: "Keep the description under 2,000 characters." }).default(""),
-  language: z
-    .string()
-    .trim()
-    .default("")
-    .refine((value) => value === "" || /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(value), { error: "Use a language code, such as en or pt-BR." }),
+  language: ZLanguageCode,
   mirrorMode: z.enum(["FULL", "EXCERPT", "NONE"], { error: "Choose how much of each post we show." }),
   categories: z.array(z.string()).min(1, { error: "Choose at least one category." }).max(3, { error: "Choose at most three categories." }),
-  tags: z
-    .string()
-    .max(300)
-    .default("")
-    .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))])
-    .refine((tags) => tags.length <= 5, { error: "Up to five tags, separated by commas." })
-    .refine((tags) => tags.every((tag) => /^[\p{L}\p{N}][\p{L}\p{N} &'-]{0,29}$/u.test(tag)), { error: "Tags are words of up to 30 letters or digits, separated by commas." }),
+  tags: ZTagList,
   logoUrl: optionalUrl("The logo must be an http(s) address of an image."),
   ctaLabel: z.string().trim().max(40, { error: "Keep the button's words under 40 characters." }).default(""),
   ctaUrl: optionalUrl("The button must link to an http(s) address."),

@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { SubmitBlogForm } from "@/components/submit-blog-form";
 import { requireUser } from "@/lib/auth/guards";
-import { getCategoryTree } from "@/lib/categories/queries";
+import { getCategoryOptions } from "@/lib/categories/queries";
 
 export const metadata: Metadata = { title: "List your blog", robots: { index: false } };
 
 export default async function SubmitPage() {
   await requireUser("/submit");
-  const tree = await getCategoryTree();
-  const categories = tree.flatMap((category) => [
-    { slug: category.slug, name: category.name },
-    ...category.children.map((child) => ({ slug: child.slug, name: `${category.name}: ${child.name}` })),
-  ]);
+  const categories = await getCategoryOptions();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">List your blog</h1>

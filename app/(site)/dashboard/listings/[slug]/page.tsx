@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ListingEditForm } from "@/components/listing-edit-form";
 import { ListingPeople } from "@/components/listing-people";
 import { requireUser } from "@/lib/auth/guards";
-import { getCategoryTree } from "@/lib/categories/queries";
+import { getCategoryOptions } from "@/lib/categories/queries";
 import { getPeople } from "@/lib/owners/members";
 import { getMyListing } from "@/lib/owners/my-listings";
 
@@ -17,8 +17,7 @@ export default async function EditListingPage({ params }: Props) {
   const user = await requireUser(`/dashboard/listings/${slug}`);
   const [listing, people] = await Promise.all([getMyListing(user, slug), getPeople(user, slug)]);
   if (!listing || !people) notFound(); // not yours, or not there: the same answer
-  const tree = await getCategoryTree();
-  const categories = tree.flatMap((category) => [{ slug: category.slug, name: category.name }, ...category.children.map((child) => ({ slug: child.slug, name: `${category.name}: ${child.name}` }))]);
+  const categories = await getCategoryOptions();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <p>
