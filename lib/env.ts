@@ -140,6 +140,9 @@ export const loadWorkerSettings = (source: Source = process.env) => pickSettings
 /** Only what the local runner needs before a database exists (ports). */
 export const loadRunnerSettings = (source: Source = process.env) => pickSettings(["PORT", "EMBEDDED_PG_PORT"], source);
 
+/** Only the mail settings: the feed worker sends mail without needing the web server's secrets. */
+export const loadMailSettings = (source: Source = process.env) => pickSettings(["SMTP_URL", "EMAIL_FROM"], source);
+
 /** Only DATABASE_URL, for tools (migrate, seed) that need nothing else. */
 export const loadDatabaseUrl = (source: Source = process.env): string => pickSettings(["DATABASE_URL"], source).DATABASE_URL;
 

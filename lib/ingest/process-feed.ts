@@ -4,6 +4,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { announcePageChanges } from "@/lib/page-cache/announce";
+import { mailOwnersAboutDormancy } from "./dormancy-mail";
 import { readFeed } from "./read-feed";
 import { errorInterval, healthyInterval, LIMITS, retryLaterInterval, shouldGoDormant } from "./schedule";
 import { refreshListingCounters, storeEntries, type StoreResult } from "./store-entries";
@@ -76,6 +77,15 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
   };
   let postsChanged = false;
 
+  // Once, when the listing turns dormant; a mail problem is logged and never fails the feed's run.
+  const tellOwners = async (reason: string) => {
+    try {
+      await mailOwnersAboutDormancy(db, feed.id, reason);
+    } catch (error) {
+      options.log?.(`feed ${feed.id}: the dormancy mail to its owners failed: ${(error as Error).message}`);
+    }
+  };
+
   const fail = async (message: string, interval?: number): Promise<FeedRunResult> => {
     const errors = feed.errorCount + 1;
     const dormant = feed.status === "DORMANT" || shouldGoDormant({ consecutiveErrors: errors, lastSuccessAt: feed.lastSuccessAt, listedAt: feed.createdAt, now });
@@ -87,6 +97,7 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
       nextCheckAt,
       ...(dormant && feed.status === "ACTIVE" ? { status: "DORMANT", dormantSince: new Date(now) } : {}),
     });
+    if (dormant && feed.status === "ACTIVE") await tellOwners(message);
     return { blogId: feed.id, outcome: "error", stored: nothing, error: message, nextCheckAt };
   };
 
@@ -104,6 +115,7 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
       case "gone": {
         const nextCheckAt = new Date(now + LIMITS.goneRecheck);
         await finish({ deadAt: new Date(now), status: feed.status === "ACTIVE" ? "DORMANT" : feed.status, dormantSince: new Date(now), lastError: "the feed is gone (HTTP 410)", lastErrorAt: new Date(now), errorCount: feed.errorCount + 1, nextCheckAt });
+        if (feed.status === "ACTIVE") await tellOwners("the feed is gone (HTTP 410)");
         return { blogId: feed.id, outcome: "gone", stored: nothing, error: "HTTP 410", nextCheckAt };
       }
       case "retry-later": {

@@ -2,7 +2,7 @@
 // in-process capture server in tests, a real relay in production). One transport per process.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { loadSettings } from "@/lib/env";
+import { loadMailSettings } from "@/lib/env";
 
 let transport: { url: string; transporter: Transporter } | undefined;
 
@@ -14,8 +14,10 @@ export class MailNotConfiguredError extends Error {
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
+export const mailConfigured = () => Boolean(loadMailSettings().SMTP_URL);
+
 export async function sendMail(mail: Mail): Promise<void> {
-  const settings = loadSettings();
+  const settings = loadMailSettings();
   if (!settings.SMTP_URL) throw new MailNotConfiguredError();
   if (transport?.url !== settings.SMTP_URL) transport = { url: settings.SMTP_URL, transporter: nodemailer.createTransport(settings.SMTP_URL) };
   await transport.transporter.sendMail({ from: settings.EMAIL_FROM, ...mail });
