@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { EmailInput } from "./email-input";
 
 const MESSAGES: Record<string, string> = {
   EmailInvalid: "Enter one plain e-mail address, such as name@example.com.",
@@ -45,17 +46,7 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
           <label htmlFor={`${id}-email`} className="block font-medium">
             Your e-mail address
           </label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            placeholder="you@example.com"
-            aria-invalid={Boolean(error)}
-            aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950"
-          />
+          <EmailInput id={`${id}-email`} invalid={Boolean(error)} describedBy={error ? `${id}-error` : `${id}-hint`} className="w-full" />
           {error ? (
             <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
               {error}

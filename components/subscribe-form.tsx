@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { submitSubscription, type SubscribeFormState } from "@/app/(site)/blogs/[slug]/subscribe-action";
+import { EmailInput } from "./email-input";
 
 /** "Subscribe to <Blog>: Get updates delivered right to your inbox!" */
 export function SubscribeForm({ blogId, blogName }: { blogId: string; blogName: string }) {
@@ -22,17 +23,7 @@ export function SubscribeForm({ blogId, blogName }: { blogId: string; blogName: 
           <label htmlFor={`${id}-email`} className="sr-only">
             Your e-mail address
           </label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            placeholder="you@example.com"
-            aria-invalid={state.status === "error"}
-            aria-describedby={state.error ? `${id}-error` : undefined}
-            className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950"
-          />
+          <EmailInput id={`${id}-email`} invalid={state.status === "error"} describedBy={state.error ? `${id}-error` : undefined} className="min-w-0 flex-1" />
           <button type="submit" disabled={pending} className="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
             {pending ? "Subscribing…" : "Subscribe"}
           </button>

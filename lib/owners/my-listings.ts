@@ -11,18 +11,14 @@ import { ZLanguageCode, ZTagList } from "@/lib/listings/schemas";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 
 const mine = (user: CurrentUser) => ({ members: { some: { userId: user.id } } });
+const basics = { id: true, slug: true, name: true, status: true, tier: true, mirrorMode: true } as const;
 
 /** My listings with where each stands: status, tier, feed health, my role. */
 export function getMyListings(user: CurrentUser) {
   return db.blog.findMany({
     where: mine(user),
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      status: true,
-      tier: true,
-      mirrorMode: true,
+      ...basics,
       postCount: true,
       lastCheckedAt: true,
       lastSuccessAt: true,
@@ -44,14 +40,9 @@ export function getMyListing(user: CurrentUser, slug: string) {
   return db.blog.findFirst({
     where: { slug, ...mine(user) },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      status: true,
-      tier: true,
+      ...basics,
       description: true,
       language: true,
-      mirrorMode: true,
       logoUrl: true,
       ctaLabel: true,
       ctaUrl: true,
