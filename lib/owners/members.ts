@@ -10,6 +10,7 @@ import { ZSignInEmail } from "@/lib/auth/email-address";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { loadSettings } from "@/lib/env";
+import { announcePageChanges } from "@/lib/page-cache/announce";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { sendMail } from "@/lib/services/mail";
 
@@ -115,17 +116,25 @@ export async function leaveListing(user: CurrentUser, slug: string): Promise<Peo
   const mine = await membership(user, slug);
   if (!mine) return { kind: "not-found" };
   await db.blogMember.delete({ where: { blogId_userId: { blogId: mine.blogId, userId: user.id } } });
-  if (mine.role === "OWNER" && (await otherOwners(mine.blogId, user.id)) === 0) await db.blog.update({ where: { id: mine.blogId }, data: { verifiedAt: null } });
+  if (mine.role === "OWNER" && (await otherOwners(mine.blogId, user.id)) === 0) {
+    await db.blog.update({ where: { id: mine.blogId }, data: { verifiedAt: null } });
+    await announcePageChanges(db, [`blog:${mine.blogId}`]); // its page no longer says "verified"
+  }
   return { kind: "done", message: `You left ${mine.name}.` };
 }
 
 /** Deletes the account, its sessions and memberships; listings it owned stay, ownerless and unverified. */
 export async function deleteMyAccount(user: CurrentUser): Promise<void> {
   const owned = await db.blogMember.findMany({ where: { userId: user.id, role: "OWNER" }, select: { blogId: true } });
-  await db.$transaction(async (tx) => {
+  const orphaned = await db.$transaction(async (tx) => {
     await tx.user.delete({ where: { id: user.id } });
+    const ids: string[] = [];
     for (const { blogId } of owned) {
-      if ((await tx.blogMember.count({ where: { blogId, role: "OWNER" } })) === 0) await tx.blog.update({ where: { id: blogId }, data: { verifiedAt: null } });
+      if ((await tx.blogMember.count({ where: { blogId, role: "OWNER" } })) > 0) continue;
+      await tx.blog.update({ where: { id: blogId }, data: { verifiedAt: null } });
+      ids.push(blogId);
     }
+    return ids;
   });
+  await announcePageChanges(db, orphaned.map((blogId) => `blog:${blogId}`));
 }
