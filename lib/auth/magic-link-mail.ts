@@ -1,8 +1,8 @@
 // The sign-in e-mail: one link, what it is for, how long it works, and what to do if it was not you.
 import "server-only";
 import { sendMail } from "@/lib/services/mail";
+import { escapeHtml } from "@/lib/html";
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export async function sendMagicLink(to: string, url: string, expires: Date): Promise<void> {
   const minutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));

@@ -4,6 +4,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadWorkerSettings } from "@/lib/env";
 import { mailConfigured, sendMail } from "@/lib/services/mail";
+import { escapeHtml } from "@/lib/html";
 
 export async function mailOwnersAboutDormancy(db: PrismaClient, blogId: string, reason: string): Promise<number> {
   if (!mailConfigured()) return 0;
@@ -24,4 +25,3 @@ export async function mailOwnersAboutDormancy(db: PrismaClient, blogId: string, 
   return blog.members.length;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

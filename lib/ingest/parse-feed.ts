@@ -9,6 +9,7 @@ import { decodeHTML } from "entities";
 import { parseFeed as parseAnyFeed } from "feedsmith";
 import { parseFeedDate } from "./parse-date";
 import { attribute, NS, parseXml, XmlSyntaxError, type XmlElement } from "./xml";
+import { escapeHtml } from "@/lib/html";
 
 export type FeedFormatName = "RSS" | "ATOM" | "RDF" | "JSON";
 
@@ -60,7 +61,6 @@ export function toPlainText(value: string | undefined): string {
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function resolve(url: string | undefined, base: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -13,6 +13,7 @@ import { loadSettings } from "@/lib/env";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { sendMail } from "@/lib/services/mail";
+import { escapeHtml } from "@/lib/html";
 
 export const INVITES_PER_DAY: Limit = { max: 20, windowMs: 86_400_000 };
 const INVITE_DAYS = 7;
@@ -70,7 +71,6 @@ export async function inviteMember(user: CurrentUser, slug: string, input: { ema
   return { kind: "done", message: `Invitation sent to ${email.data}.` };
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export type AcceptAnswer = { kind: "accepted"; slug: string; name: string } | { kind: "refused"; reason: string };
 

@@ -8,13 +8,13 @@ import { writeOpml } from "@/lib/ingest/opml";
 import { publicListingWhere } from "@/lib/listings/queries";
 import { getCategory } from "@/lib/categories/queries";
 import { categoryPostsWhere, publicPostWhere } from "@/lib/posts/queries";
+import { escapeHtml } from "@/lib/html";
 
 export const FEED_ITEMS = 30;
 
 type Channel = { title: string; description: string; pageUrl: string; selfUrl: string };
 type Item = { id: string; title: string; url: string; excerpt: string; publishedAt: Date; updatedAt: Date; authors: string[]; blog: { name: string } };
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function itemHtml(item: Item): string {
   return `<p>${escapeHtml(item.excerpt)}</p><p>First published on ${escapeHtml(item.blog.name)}: <a href="${escapeHtml(item.url)}">read the original post</a>.</p>`;
