@@ -5,6 +5,7 @@
 // the page cache when it has them (lib/page-cache, docs/decisions/007).
 import { NextResponse, type NextRequest } from "next/server";
 import { isVisitor, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
+import { clientAddress, hasSessionCookie } from "@/lib/auth/request-identity";
 import { listenForPageChanges, type Listener } from "@/lib/page-cache/listen";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER, servePage } from "@/lib/page-cache/serve-page";
@@ -32,13 +33,12 @@ let listener: Listener | undefined;
 
 /** Pages every visitor sees alike: cacheable when asked for without a session or a client-side navigation. */
 const CACHEABLE_PATH = /^\/($|blogs\/[^/]+$|posts\/[^/]+$|categories\/[^/]+$|tags\/[^/]+$|search$)/;
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function cacheable(request: NextRequest): boolean {
   if (process.env.NODE_ENV !== "production" || process.env.PAGE_CACHE === "off") return false;
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (request.headers.has(BYPASS_HEADER) || request.headers.has("rsc") || request.headers.has("next-action") || request.nextUrl.searchParams.has("_rsc")) return false;
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return false;
+  if (hasSessionCookie((name) => request.cookies.has(name))) return false;
   return CACHEABLE_PATH.test(request.nextUrl.pathname);
 }
 
@@ -59,7 +59,7 @@ function countView(request: NextRequest) {
   const postId = POST_PATH.exec(request.nextUrl.pathname)?.[1];
   if (!postId || request.method !== "GET" || request.headers.has(BYPASS_HEADER)) return;
   if (!isVisitor(request.headers.get("user-agent"), request.headers.get("purpose") ?? request.headers.get("sec-purpose"))) return;
-  const visitor = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+  const visitor = clientAddress(request.headers);
   views.record(postId, `${visitor} ${request.headers.get("user-agent")}`);
   viewFlusher ??= setInterval(() => {
     views.flush(storePostViews).catch((error: unknown) => console.error(`post views not written yet (kept for the next try): ${String(error)}`));

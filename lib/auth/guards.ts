@@ -9,15 +9,14 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
+import { hasSessionCookie } from "./request-identity";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "USER" | "ADMIN" };
-
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /** The signed-in user, or null (no session, an expired one, or a banned user). One lookup per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
-  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null; // visitors cost no query
+  if (!hasSessionCookie((name) => jar.has(name))) return null; // visitors cost no query
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;

@@ -5,6 +5,7 @@ import "server-only";
 import { loadSettings } from "@/lib/env";
 import { hitAll, type Limit } from "@/lib/rate-limit";
 import { ZSignInEmail } from "./email-address";
+import { clientAddress } from "./request-identity";
 
 export const LINKS_PER_ADDRESS: Limit = { max: 5, windowMs: 3_600_000 };
 // Generous enough for an office behind one address, tight enough to stop a mail bomb.
@@ -25,10 +26,6 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 /** null when next-auth may go on; otherwise the answer to send (next-auth's JSON shape: a URL naming the error). */
 export async function screenEmailSignIn(request: Request): Promise<Response | null> {
   const signInUrl = new URL("/signin", loadSettings().APP_URL);
@@ -42,7 +39,7 @@ export async function screenEmailSignIn(request: Request): Promise<Response | nu
   if (!email.success) return refuse("EmailInvalid", 400);
   const limited = await hitAll([
     [`signin:email:${email.data}`, LINKS_PER_ADDRESS],
-    [`signin:ip:${clientAddress(request)}`, LINKS_PER_NETWORK_ADDRESS],
+    [`signin:ip:${clientAddress(request.headers)}`, LINKS_PER_NETWORK_ADDRESS],
   ]);
   if (!limited.ok) return refuse("RateLimited", 429, { "retry-after": String(limited.retryAfterSeconds) });
   return null;
