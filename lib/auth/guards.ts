@@ -7,21 +7,18 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { authOptions } from "./options";
 import { hasSessionCookie } from "./request-identity";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "USER" | "ADMIN" };
 
-/** The signed-in user, or null (no session, an expired one, or a banned user). One lookup per request. */
+/** The signed-in user, or null (no session, an expired one, or a banned user). One query per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
   if (!hasSessionCookie((name) => jar.has(name))) return null; // visitors cost no query
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, bannedAt: true } });
-  if (!user || user.bannedAt) return null;
+  const user = session?.user as (CurrentUser & { bannedAt: Date | string | null }) | undefined;
+  if (!user?.id || user.bannedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

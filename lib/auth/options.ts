@@ -52,8 +52,11 @@ export function authOptions(): NextAuthOptions {
         const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { bannedAt: true } });
         return !existing?.bannedAt;
       },
+      // With database sessions next-auth reads the session and its user row in one query on every
+      // request; the guards take who the user is (role, ban) from here, so nothing reads it twice.
       session({ session, user }) {
-        return { ...session, user: { ...session.user, id: user.id } };
+        const row = user as typeof user & { role?: "USER" | "ADMIN"; bannedAt?: Date | null };
+        return { ...session, user: { ...session.user, id: row.id, email: row.email, name: row.name ?? null, role: row.role ?? "USER", bannedAt: row.bannedAt ?? null } };
       },
     },
     events: {
