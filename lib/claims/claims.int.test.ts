@@ -140,3 +140,20 @@ describe("claiming by a mailed code", () => {
     expect(answers).toEqual([...Array(CODE_ATTEMPTS).fill("not-yet"), "closed"]);
   });
 });
+
+describe("when the code cannot be mailed", () => {
+  it("says so next to the address and closes the claim nobody can finish", async () => {
+    const [user, blog] = [await asUser(), await createListing({ siteUrl: "https://nomail.example/", feedUrl: "https://nomail.example/feed" })];
+    const working = process.env.SMTP_URL;
+    process.env.SMTP_URL = "smtp://127.0.0.1:9"; // nothing listens there
+    try {
+      expect(await startClaim(user, blog.id, { method: "EMAIL_CODE", email: "me@nomail.example" })).toEqual({
+        kind: "invalid",
+        errors: { email: "We could not send the code just now. Try again in a moment, or choose another way." },
+      });
+      expect(await db.claim.findFirstOrThrow({ where: { blogId: blog.id } })).toMatchObject({ status: "EXPIRED", lastError: expect.stringMatching(/^mail not sent/) });
+    } finally {
+      process.env.SMTP_URL = working;
+    }
+  });
+});

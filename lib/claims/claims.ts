@@ -18,6 +18,8 @@ import { fetchFeed } from "@/lib/ingest/fetch-feed";
 import { decodeFeedBody } from "@/lib/ingest/decode";
 import { previewFeed } from "@/lib/ingest/preview";
 import type { FetchPolicy } from "@/lib/ingest/url-policy";
+import { escapeHtml } from "@/lib/html";
+import { newId } from "@/lib/ingest/new-id";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { sendMail } from "@/lib/services/mail";
@@ -90,18 +92,25 @@ export async function startClaim(user: CurrentUser, blogId: string, input: { met
   await db.claim.updateMany({ where: { blogId, userId: user.id, status: "PENDING" }, data: { status: "EXPIRED" } });
   const code = method.data === "EMAIL_CODE" ? String(randomInt(0, 1_000_000)).padStart(6, "0") : undefined;
   const expiresAt = new Date(now.getTime() + (code ? CODE_MINUTES * 60_000 : TOKEN_DAYS * 86_400_000));
-  const claim = await db.claim.create({ data: { blogId, userId: user.id, method: method.data, email, tokenHash: "0".repeat(64), expiresAt } });
-  const tokenHash = sha256(code ? `${claim.id}:${code}` : claimToken(claim.id));
-  await db.claim.update({ where: { id: claim.id }, data: { tokenHash } });
+  // The id is made here so that the token (derived from it) is stored with the row in one write.
+  const id = newId();
+  const tokenHash = sha256(code ? `${id}:${code}` : claimToken(id));
+  await db.claim.create({ data: { id, blogId, userId: user.id, method: method.data, email, tokenHash, expiresAt } });
   if (code && email) {
-    await sendMail({
-      to: email,
-      subject: "Your BlogAtlas claim code",
-      text: `Your code to claim ${blog.siteUrl} on BlogAtlas: ${code}\n\nIt works once, for ${CODE_MINUTES} minutes. If you did not ask for it, ignore this message.\n`,
-      html: `<p>Your code to claim ${blog.siteUrl} on BlogAtlas:</p><p style="font-size:1.5em;font-weight:bold">${code}</p><p>It works once, for ${CODE_MINUTES} minutes. If you did not ask for it, ignore this message.</p>`,
-    });
+    try {
+      await sendMail({
+        to: email,
+        subject: "Your BlogAtlas claim code",
+        text: `Your code to claim ${blog.siteUrl} on BlogAtlas: ${code}\n\nIt works once, for ${CODE_MINUTES} minutes. If you did not ask for it, ignore this message.\n`,
+        html: `<p>Your code to claim ${escapeHtml(blog.siteUrl)} on BlogAtlas:</p><p style="font-size:1.5em;font-weight:bold">${code}</p><p>It works once, for ${CODE_MINUTES} minutes. If you did not ask for it, ignore this message.</p>`,
+      });
+    } catch (error) {
+      // A code nobody received must not stay open: the claim ends, and the person is told why.
+      await db.claim.update({ where: { id }, data: { status: "EXPIRED", lastError: `mail not sent: ${(error as Error).message}` } });
+      return { kind: "invalid", errors: { email: "We could not send the code just now. Try again in a moment, or choose another way." } };
+    }
   }
-  return { kind: "started", claim: (await getMyClaim(user, blogId))! };
+  return { kind: "started", claim: { id, method: method.data, status: "PENDING", token: code ? undefined : claimToken(id), email: email ?? null, expiresAt, lastError: null } };
 }
 
 /** Whether the token is where the method says it must be; a reason when it is not. */

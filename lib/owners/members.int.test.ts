@@ -84,3 +84,20 @@ describe("roles, removal, leaving and deleting an account", () => {
     expect(await db.blog.findUniqueOrThrow({ where: { id: listing.id } })).toMatchObject({ verifiedAt: null });
   });
 });
+
+describe("when the mail cannot be sent", () => {
+  it("says so next to the form and leaves no invitation behind", async () => {
+    const { owner, listing } = await ownedListing();
+    const working = process.env.SMTP_URL;
+    process.env.SMTP_URL = "smtp://127.0.0.1:9"; // nothing listens there
+    try {
+      expect(await inviteMember(owner, listing.slug, { email: "unreachable@blogatlas.example" })).toEqual({
+        kind: "invalid",
+        errors: { form: "We could not send the invitation e-mail just now. Try again in a moment." },
+      });
+      expect(await db.invitation.count({ where: { blogId: listing.id } })).toBe(0);
+    } finally {
+      process.env.SMTP_URL = working;
+    }
+  });
+});

@@ -56,18 +56,25 @@ export async function inviteMember(user: CurrentUser, slug: string, input: { ema
   if (!limited.ok) return { kind: "invalid", errors: { form: "You have sent many invitations today: try again tomorrow." } };
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
-  await db.invitation.upsert({
+  const invitation = await db.invitation.upsert({
     where: { blogId_email: { blogId: mine.blogId, email: email.data } },
     create: { blogId: mine.blogId, email: email.data, role: role.data, tokenHash: sha256(token), invitedById: user.id, expiresAt },
     update: { role: role.data, tokenHash: sha256(token), invitedById: user.id, expiresAt, acceptedAt: null },
+    select: { id: true },
   });
   const link = new URL(`/invitations/${token}`, loadSettings().APP_URL).href;
-  await sendMail({
-    to: email.data,
-    subject: `${user.name ?? user.email} invites you to edit ${mine.name} on BlogAtlas`,
-    text: `${user.name ?? user.email} invites you to ${role.data === "OWNER" ? "co-own" : "edit"} the listing of ${mine.name} on BlogAtlas.\n\nAccept here (sign in with this address, ${email.data}):\n${link}\n\nThe link works once, for ${INVITE_DAYS} days. If you do not know them, ignore this message.\n`,
-    html: `<p>${escapeHtml(user.name ?? user.email)} invites you to ${role.data === "OWNER" ? "co-own" : "edit"} the listing of <strong>${escapeHtml(mine.name)}</strong> on BlogAtlas.</p><p><a href="${escapeHtml(link)}">Accept the invitation</a> (sign in with this address, ${escapeHtml(email.data)}).</p><p>The link works once, for ${INVITE_DAYS} days.</p>`,
-  });
+  try {
+    await sendMail({
+      to: email.data,
+      subject: `${user.name ?? user.email} invites you to edit ${mine.name} on BlogAtlas`,
+      text: `${user.name ?? user.email} invites you to ${role.data === "OWNER" ? "co-own" : "edit"} the listing of ${mine.name} on BlogAtlas.\n\nAccept here (sign in with this address, ${email.data}):\n${link}\n\nThe link works once, for ${INVITE_DAYS} days. If you do not know them, ignore this message.\n`,
+      html: `<p>${escapeHtml(user.name ?? user.email)} invites you to ${role.data === "OWNER" ? "co-own" : "edit"} the listing of <strong>${escapeHtml(mine.name)}</strong> on BlogAtlas.</p><p><a href="${escapeHtml(link)}">Accept the invitation</a> (sign in with this address, ${escapeHtml(email.data)}).</p><p>The link works once, for ${INVITE_DAYS} days.</p>`,
+    });
+  } catch {
+    // An invitation nobody received must not linger as "not accepted yet".
+    await db.invitation.delete({ where: { id: invitation.id } });
+    return { kind: "invalid", errors: { form: "We could not send the invitation e-mail just now. Try again in a moment." } };
+  }
   return { kind: "done", message: `Invitation sent to ${email.data}.` };
 }
 
