@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatDate } from "@/components/format";
-import { PostCard } from "@/components/post-card";
+import { PostSection } from "@/components/post-section";
 import { ShareLinks } from "@/components/share-links";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { getPublicPost, getRelatedPosts } from "@/lib/posts/queries";
@@ -92,18 +92,9 @@ export default async function PostPage({ params }: Props) {
       </p>
       <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />
       <SubscribeForm blogId={post.blog.id} blogName={post.blog.name} />
-      {related.length > 0 && (
-        <section aria-labelledby="related" className="mt-10">
-          <h2 id="related" className="mb-4 text-lg font-semibold">
-            Related posts
-          </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {related.map((item) => (
-              <PostCard key={item.id} post={item} />
-            ))}
-          </div>
-        </section>
-      )}
+      <div className="mt-10">
+        <PostSection id="related" title="Related posts" posts={related} />
+      </div>
       <p className="mt-10 text-sm">
         <Link href={`/report?blog=${post.blog.slug}&post=${post.id}`} className="text-stone-600 underline dark:text-stone-400">
           Report this post
