@@ -22,17 +22,17 @@ await withDatabase(async (databaseUrl) => {
   const publicUrl = checkUrl(settings.APP_URL);
   const websubCallbackBase = publicUrl.ok ? settings.APP_URL : undefined;
   if (!websubCallbackBase) console.log(`feed worker: WebSub is off because APP_URL (${settings.APP_URL}) is not reachable by hubs`);
+  const policy = policyOf(settings.INGEST_ALLOW_HOSTS);
   const worker = new FeedWorker(db, {
     concurrency: settings.INGEST_CONCURRENCY,
     websubCallbackBase,
-    policy: policyOf(settings.INGEST_ALLOW_HOSTS),
+    policy,
     log: (line) => console.log(`feed worker: ${line}`),
   });
   console.log(`feed worker: started (${settings.INGEST_CONCURRENCY} feeds at a time)`);
   // Housekeeping every hour, beside the feeds: ownership re-checks (monthly per claim) and old
   // rate-limit windows. The domain modules use the app's database client, named by DATABASE_URL.
   process.env.DATABASE_URL = databaseUrl;
-  const policy = policyOf(settings.INGEST_ALLOW_HOSTS);
   const housekeeping = async () => {
     try {
       const claims = await recheckVerifiedClaims(policy);

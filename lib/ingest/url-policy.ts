@@ -4,6 +4,7 @@
 // the only exception (tests and local demos). The same address rules run again at connect time, on
 // every redirect hop (see safe-dispatcher.ts), so a DNS answer that changes in between gains nothing.
 import { isIP } from "node:net";
+import { loadWorkerSettings } from "@/lib/env";
 import type { Resolver } from "./safe-dispatcher";
 
 export type UrlVerdict = { ok: true; url: URL; allowlisted: boolean } | { ok: false; reason: string };
@@ -105,6 +106,9 @@ export const policyOf = (allowHosts: readonly string[] = [], ports: readonly str
 });
 
 export const DEFAULT_POLICY = policyOf();
+
+/** The policy of this installation (INGEST_ALLOW_HOSTS), for the web server's own fetches. */
+export const installationPolicy = (): FetchPolicy => policyOf(loadWorkerSettings().INGEST_ALLOW_HOSTS);
 
 const defaultPort = (url: URL) => (url.protocol === "https:" ? "443" : "80");
 

@@ -2,8 +2,7 @@
 
 import { requireUser } from "@/lib/auth/guards";
 import { checkClaim, getClaimableListing, startClaim, type CheckAnswer, type StartAnswer } from "@/lib/claims/claims";
-import { loadSettings } from "@/lib/env";
-import { policyOf } from "@/lib/ingest/url-policy";
+import { installationPolicy } from "@/lib/ingest/url-policy";
 
 export type ClaimFormState = { kind: "idle" } | StartAnswer | CheckAnswer;
 
@@ -23,5 +22,5 @@ export async function startClaimAction(_previous: ClaimFormState, form: FormData
 export async function checkClaimAction(_previous: ClaimFormState, form: FormData): Promise<ClaimFormState> {
   const { user, listing } = await listingFor(form);
   if (!listing) return { kind: "closed", reason: "This listing cannot be claimed." };
-  return checkClaim(user, listing.id, { code: form.get("code") }, policyOf(loadSettings().INGEST_ALLOW_HOSTS));
+  return checkClaim(user, listing.id, { code: form.get("code") }, installationPolicy());
 }
