@@ -57,6 +57,8 @@ describe("settings", () => {
       GITHUB_SECRET: "secret",
       STRIPE_SECRET_KEY: "sk_test_1",
       STRIPE_WEBHOOK_SECRET: "whsec_1",
+      STRIPE_PRICE_MONTHLY: "price_m",
+      STRIPE_PRICE_YEARLY: "price_y",
     });
     expect(featuresOf(settings)).toEqual({ email: true, github: true, google: false, billing: true });
   });
@@ -65,9 +67,13 @@ describe("settings", () => {
     expect(featuresOf(parseSettings({ ...valid, SMTP_URL: "", STRIPE_SECRET_KEY: " " })).email).toBe(false);
   });
 
-  it("refuses half of an OAuth pair, a Stripe key without its webhook secret, and bad lists", () => {
+  it("refuses half of an OAuth pair, a Stripe key without its webhook secret and prices, and bad lists", () => {
     expect(problemsOf({ ...valid, GITHUB_ID: "id" })).toEqual(["GITHUB_SECRET is required when GITHUB_ID is set"]);
-    expect(problemsOf({ ...valid, STRIPE_SECRET_KEY: "sk" })).toEqual(["STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set"]);
+    expect(problemsOf({ ...valid, STRIPE_SECRET_KEY: "sk" })).toEqual([
+      "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set",
+      "STRIPE_PRICE_MONTHLY is required when STRIPE_SECRET_KEY is set",
+      "STRIPE_PRICE_YEARLY is required when STRIPE_SECRET_KEY is set",
+    ]);
     expect(problemsOf({ ...valid, ADMIN_EMAILS: "a@example.com, not-an-email" })[0]).toMatch(/^ADMIN_EMAILS\.1 must be a comma-separated list/);
     expect(problemsOf({ ...valid, INGEST_ALLOW_HOSTS: "localhost" })[0]).toMatch(/^INGEST_ALLOW_HOSTS\.0 must be a comma-separated list of host:port/);
     expect(problemsOf({ ...valid, SMTP_URL: "http://mail" })[0]).toMatch(/^SMTP_URL must be an smtp/);

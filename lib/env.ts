@@ -97,8 +97,10 @@ export const ZSettings = z
         ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === a ? b : a} is set` });
       }
     }
-    if (settings.STRIPE_SECRET_KEY && !settings.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+    if (settings.STRIPE_SECRET_KEY) {
+      for (const key of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_MONTHLY", "STRIPE_PRICE_YEARLY"] as const) {
+        if (!settings[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when STRIPE_SECRET_KEY is set" });
+      }
     }
   });
 
@@ -143,6 +145,10 @@ export const loadRunnerSettings = (source: Source = process.env) => pickSettings
 /** Only the mail settings: the feed worker sends mail without needing the web server's secrets. */
 export const loadMailSettings = (source: Source = process.env) => pickSettings(["SMTP_URL", "EMAIL_FROM"], source);
 
+/** Only the billing settings (the web server, the reconcile command and the worker's grace check). */
+export const loadBillingSettings = (source: Source = process.env) =>
+  pickSettings(["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_MONTHLY", "STRIPE_PRICE_YEARLY", "STRIPE_API_BASE", "APP_URL"], source);
+
 /** Only DATABASE_URL, for tools (migrate, seed) that need nothing else. */
 export const loadDatabaseUrl = (source: Source = process.env): string => pickSettings(["DATABASE_URL"], source).DATABASE_URL;
 
@@ -172,7 +178,7 @@ export function featuresOf(settings: TSettings): Features {
 export function describeDisabledFeatures(features: Features): string[] {
   const lines: string[] = [];
   if (!features.email) lines.push("e-mail (magic links, subscriptions) is off: set SMTP_URL");
-  if (!features.billing) lines.push("billing (Business Listings) is off: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+  if (!features.billing) lines.push("billing (Business Listings) is off: set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_MONTHLY and STRIPE_PRICE_YEARLY");
   if (!features.github) lines.push("GitHub sign-in is off: set GITHUB_ID and GITHUB_SECRET");
   if (!features.google) lines.push("Google sign-in is off: set GOOGLE_ID and GOOGLE_SECRET");
   return lines;

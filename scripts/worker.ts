@@ -6,6 +6,7 @@ import { FeedWorker } from "@/lib/ingest/feed-worker";
 import { checkUrl, policyOf } from "@/lib/ingest/url-policy";
 import { recheckVerifiedClaims } from "@/lib/claims/claims";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { endExpiredGrace } from "@/lib/billing/subscriptions";
 import { withDatabase } from "./support/with-database";
 
 await withDatabase(async (databaseUrl) => {
@@ -44,10 +45,18 @@ await withDatabase(async (databaseUrl) => {
   };
   const timer = setInterval(() => void housekeeping(), 3_600_000);
   void housekeeping();
+  // Every minute: a Business Listing whose payment failed and whose grace period ran out goes back
+  // to free (no webhook marks that moment).
+  const graceTimer = setInterval(() => {
+    endExpiredGrace()
+      .then((changes) => changes.forEach((change) => console.log(`feed worker: ${change.slug} is a free listing again (payment grace period over)`)))
+      .catch((error: unknown) => console.error(`feed worker: grace check failed, tried again in a minute: ${(error as Error).message}`));
+  }, 60_000);
   try {
     await worker.run(databaseUrl, controller.signal);
   } finally {
     clearInterval(timer);
+    clearInterval(graceTimer);
     await db.$disconnect();
     await appDb.$disconnect();
   }

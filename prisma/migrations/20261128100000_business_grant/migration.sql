@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Blog" ADD COLUMN     "businessGrantedAt" TIMESTAMPTZ(3);
+
