@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_STRIPE } from "./e2e/support/stripe";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // serve.ts --ephemeral writes its throw-away DATABASE_URL here, so tests can drive the CLI against it.
@@ -14,6 +15,8 @@ process.env.E2E_SMTP_PORT ??= String(port + 25);
 process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(os.tmpdir(), "blogatlas-e2e-mail-"));
 // A local "blog" that tests start on this port; the web server may fetch it (submissions).
 process.env.E2E_FEED_PORT ??= String(port + 26);
+// The local Stripe (e2e/global-setup.ts) listens here; the app's STRIPE_API_BASE points at it.
+process.env.E2E_STRIPE_PORT ??= String(port + 27);
 const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
 export default defineConfig({
@@ -50,6 +53,12 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example", INGEST_ALLOW_HOSTS: `127.0.0.1:${process.env.E2E_FEED_PORT}` },
+    env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example", INGEST_ALLOW_HOSTS: `127.0.0.1:${process.env.E2E_FEED_PORT}`,
+      STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
+      STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
+      STRIPE_PRICE_MONTHLY: E2E_STRIPE.monthly,
+      STRIPE_PRICE_YEARLY: E2E_STRIPE.yearly,
+      STRIPE_API_BASE: `http://127.0.0.1:${process.env.E2E_STRIPE_PORT}`,
+    },
   },
 });

@@ -57,7 +57,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
-          Every post here is mirrored from its blog with full credit and a link to the original.
+          <p>Every post here is mirrored from its blog with full credit and a link to the original.</p>
+          <p className="mt-2 space-x-4">
+            <Link href="/submit" className="underline-offset-4 hover:underline">
+              List your blog
+            </Link>
+            <Link href="/pricing" className="underline-offset-4 hover:underline">
+              Business Listings
+            </Link>
+          </p>
         </footer>
       </body>
     </html>

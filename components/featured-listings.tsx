@@ -9,7 +9,7 @@ export function FeaturedListings({ listings }: { listings: TListingCard[] }) {
       <h2 id="featured" className="mb-4 text-xl font-semibold">
         Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
       </h2>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {listings.map((listing) => (
           <ListingCard key={listing.id} listing={listing} />
         ))}

@@ -19,7 +19,7 @@ for (const scheme of ["light", "dark"] as const) {
 
     test("every page type passes axe", async ({ page }) => {
       const post = await firstPostPath(page);
-      const pages = ["/", "/categories/food-drink", "/blogs/weeknight-table", post, "/search?q=bread", "/search?q=zzzzqqq", `/report?blog=weeknight-table`, "/signin", "/signin/check-email?email=reader%40example.com", "/signin/error?error=Verification", "/no-such-page"];
+      const pages = ["/", "/categories/food-drink", "/blogs/weeknight-table", post, "/search?q=bread", "/search?q=zzzzqqq", `/report?blog=weeknight-table`, "/signin", "/signin/check-email?email=reader%40example.com", "/signin/error?error=Verification", "/pricing", "/no-such-page"];
       const found: string[] = [];
       for (const path of pages) {
         await page.goto(path);
@@ -30,10 +30,10 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-test("the signed-in pages pass axe: account, the submission form and the dashboard", async ({ page }) => {
-  await signIn(page, `axe-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
+test("the signed-in pages pass axe: account, the submission form, the dashboard, a listing's page and pricing", async ({ page }) => {
+  await signIn(page, "rosa@example.com");
   const found: string[] = [];
-  for (const path of ["/account", "/submit", "/dashboard"]) {
+  for (const path of ["/account", "/submit", "/dashboard", "/dashboard/listings/small-humans", "/pricing?listing=small-humans"]) {
     await page.goto(path);
     for (const violation of await violations(page)) found.push(`${path} ${violation}`);
   }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const [featured, trending, posts, newest, categories] = await Promise.all([
-    getFeaturedListings(4),
+    getFeaturedListings(6),
     getTrendingPosts(4),
     getLatestPosts(12),
     getNewestListings(6),

@@ -126,3 +126,8 @@ export async function getBillingState(user: CurrentUser, slug: string, now = new
   if (latest) return result({ kind: "ended", endedOn: latest.endedAt ?? latest.canceledAt });
   return result({ kind: "free" });
 }
+
+/** The listings I own, with what the pricing page needs to offer each an upgrade (or not). */
+export function getOwnedListingsForPricing(user: CurrentUser) {
+  return db.blog.findMany({ where: ownedBy(user), select: { slug: true, name: true, tier: true, status: true }, orderBy: { name: "asc" } });
+}

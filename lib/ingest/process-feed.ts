@@ -154,7 +154,8 @@ export async function processFeed(db: PrismaClient, feed: ClaimedFeed, options: 
     feedTtlMinutes: read.feed.ttlMinutes ?? null,
   });
   const hubUrl = read.feed.hubUrl;
-  if (hubUrl && options.websubCallbackBase && feed.status === "ACTIVE" && needsSubscription(feed, hubUrl, now)) {
+  // Push is part of a Business Listing's fastest mirroring; free listings are read on their schedule.
+  if (hubUrl && options.websubCallbackBase && feed.status === "ACTIVE" && feed.tier === "BUSINESS" && needsSubscription(feed, hubUrl, now)) {
     const subscribed = await subscribe(db, { blogId: feed.id, topic: read.fetch.url, hubUrl, callbackBase: options.websubCallbackBase, policy: options.policy });
     if (!subscribed.ok) options.log?.(`feed ${feed.id}: WebSub subscription failed: ${subscribed.reason}`);
   }

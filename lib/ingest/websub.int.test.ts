@@ -32,8 +32,8 @@ const push = (id: string, body: string, signature?: string) =>
   POST(new Request(`${CALLBACK_BASE}/api/websub/${id}`, { method: "POST", body, headers: signature ? { "x-hub-signature": signature } : {} }), context(id));
 
 describe("WebSub (ingestion.md 25)", () => {
-  it("subscribes where a feed names a hub, verifies intent, checks each push's HMAC and reads the feed at once", async () => {
-    const blog = await createListing({ feedUrl: server.url("/hubbed.xml"), nextCheckAt: new Date(0) });
+  it("subscribes a Business Listing's feed where it names a hub, verifies intent, checks each push's HMAC and reads the feed at once", async () => {
+    const blog = await createListing({ feedUrl: server.url("/hubbed.xml"), nextCheckAt: new Date(0), tier: "BUSINESS" });
     await new FeedWorker(db, { policy: policyOf([server.hostPort]), websubCallbackBase: CALLBACK_BASE }).drain();
 
     const request = subscriptions.at(-1)!;
@@ -66,6 +66,14 @@ describe("WebSub (ingestion.md 25)", () => {
     const count = subscriptions.length;
     await new FeedWorker(db, { policy: policyOf([server.hostPort]), websubCallbackBase: CALLBACK_BASE }).drain();
     expect(subscriptions.length).toBe(count);
+  });
+
+  it("reads a free listing's hubbed feed on its schedule without subscribing (push is a Business Listing's)", async () => {
+    const before = subscriptions.length;
+    const blog = await createListing({ feedUrl: server.url("/hubbed.xml?free"), nextCheckAt: new Date(0) });
+    await new FeedWorker(db, { policy: policyOf([server.hostPort]), websubCallbackBase: CALLBACK_BASE }).drain();
+    expect(subscriptions.length).toBe(before);
+    expect((await db.blog.findUniqueOrThrow({ where: { id: blog.id } })).lastSuccessAt).not.toBeNull();
   });
 
   it("answers 404 for an unknown listing or a malformed id, and 400 for a malformed verification", async () => {

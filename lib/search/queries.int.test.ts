@@ -66,6 +66,16 @@ describe("search", () => {
     expect((await searchBlogs("Diaries")).map((blog) => blog.name)).toContain("The Sourdough Diaries");
   });
 
+  it("puts a matching Business Listing first, and never a Business Listing that does not match", async () => {
+    await createListing({ name: "Garden Notes Weekly" });
+    await createListing({ name: "The Garden Notes Shop", tier: "BUSINESS" });
+    await createListing({ name: "Unrelated Paid Blog", tier: "BUSINESS" });
+    const names = (await searchBlogs("garden notes")).map((blog) => blog.name);
+    expect(names[0]).toBe("The Garden Notes Shop");
+    expect(names).toContain("Garden Notes Weekly");
+    expect(names).not.toContain("Unrelated Paid Blog");
+  });
+
   it("never lets feed text become markup in a snippet", () => {
     expect(snippetParts(`a <b onclick=x> ${MARK_START}word${MARK_END} tail`)).toEqual([
       { text: "a <b onclick=x> ", marked: false },

@@ -67,14 +67,14 @@ export async function searchPosts(params: TSearchParams): Promise<{ hits: TPostH
   return { hits: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
 }
 
-/** Blogs whose name matches the query, misspellings included. */
+/** Blogs whose name matches the query, misspellings included; matching Business Listings first (labelled). */
 export function searchBlogs(q: string, limit = 6): Promise<TBlogHit[]> {
   if (!q) return Promise.resolve([]);
   return db.$queryRawUnsafe<TBlogHit[]>(
     `SELECT id, slug, name, description, tier::text AS tier
        FROM "Blog"
       WHERE status IN ('ACTIVE', 'DORMANT') AND ($1 <% name OR name ILIKE '%' || $1 || '%')
-      ORDER BY word_similarity($1, name) DESC, name
+      ORDER BY tier = 'BUSINESS' DESC, word_similarity($1, name) DESC, name
       LIMIT $2`,
     q.slice(0, 100),
     limit,

@@ -156,6 +156,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
         feedFormat: rng() < 0.7 ? "RSS" : "ATOM",
         status,
         tier: blog.business ? "BUSINESS" : "FREE",
+        // The demo's Business Listings stand without Stripe: granted by hand, as an admin can.
+        businessGrantedAt: blog.business ? createdAt : null,
         language: blog.language,
         country: blog.country,
         verifiedAt: blog.owner ? createdAt : null,

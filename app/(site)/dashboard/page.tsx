@@ -66,6 +66,11 @@ export default async function DashboardPage() {
                     See its page
                   </Link>
                 )}
+                {listing.tier === "FREE" && listing.members[0]?.role === "OWNER" && (listing.status === "ACTIVE" || listing.status === "DORMANT") && (
+                  <Link href={`/pricing?listing=${listing.slug}`} className="font-semibold text-teal-800 underline dark:text-teal-300">
+                    Upgrade {listing.name} to a Business Listing
+                  </Link>
+                )}
               </p>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { BusinessBadge } from "@/components/business-badge";
 import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -105,6 +106,12 @@ export default async function SearchPage({ searchParams }: Props) {
                 <Link href={`/blogs/${blog.slug}`} className="font-semibold hover:underline">
                   {blog.name}
                 </Link>
+                {blog.tier === "BUSINESS" && (
+                  <>
+                    {" "}
+                    <BusinessBadge />
+                  </>
+                )}
                 {blog.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600 dark:text-stone-300">{blog.description}</p>}
               </li>
             ))}

@@ -58,7 +58,10 @@ export default async function PostPage({ params }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
       {post.blog.tier === "FREE" && (
         <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
-          Get Even More Visitors To Your Blog, Upgrade To A Business Listing &gt;&gt;
+          {/* To the owner the pricing page offers this listing's upgrade; to anyone else, listing their own blog. */}
+          <Link href={`/pricing?listing=${post.blog.slug}`} className="hover:underline">
+            Get Even More Visitors To Your Blog, Upgrade To A Business Listing &gt;&gt;
+          </Link>
         </p>
       )}
       <header>
