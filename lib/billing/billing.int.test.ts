@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { stripeClient, type Stripe } from "@/lib/services/stripe";
 import { createListing, createUser } from "@/lib/testing/fixtures";
 import { FakeStripe } from "@/lib/testing/stripe-server";
+import { deleteMyAccount } from "@/lib/owners/members";
 import { getBillingState, openBillingPortal, startCheckout } from "./checkout";
 import { setBusinessGrant } from "./grants";
 import { getPlans } from "./plans";
@@ -247,6 +248,17 @@ describe("billing state over a subscription's life", () => {
     expect(await getBillingState(owner, listing.slug)).toMatchObject({ tier: "BUSINESS", state: { kind: "ending" } });
     await deliver(await stripe.cancelSubscription(subscription.id, { deliver: false }));
     expect(await getBillingState(owner, listing.slug)).toMatchObject({ tier: "FREE", state: { kind: "ended" } });
+  });
+
+  it("cancels an owner's subscriptions at Stripe when they delete their account; the listing stays, free", async () => {
+    const { owner, listing } = await ownerWithListing();
+    const { subscription, events } = await stripe.completeCheckout((await checkoutFor(owner, listing.slug)).id, { deliver: false });
+    for (const event of events) await deliver(event);
+    expect(await tierOf(listing.id)).toBe("BUSINESS");
+    await deleteMyAccount(owner);
+    expect(stripe.subscriptions.get(subscription.id)!.status).toBe("canceled");
+    expect(await tierOf(listing.id)).toBe("FREE");
+    expect(await db.user.count({ where: { id: owner.id } })).toBe(0);
   });
 
   it("starts a new Business Listing's faster schedule at once", async () => {

@@ -49,7 +49,6 @@ async function customerFor(stripe: Stripe, user: CurrentUser): Promise<string> {
 export async function startCheckout(user: CurrentUser, slug: string, rawPlan: unknown, now = new Date()): Promise<CheckoutAnswer> {
   const plan = ZPlan.safeParse(rawPlan);
   if (!plan.success) return { kind: "refused", message: plan.error.issues[0]!.message };
-  const { stripe, config } = billingOrThrow();
   const listing = await db.blog.findFirst({
     where: { slug, ...ownedBy(user) },
     select: { id: true, slug: true, name: true, status: true, tier: true, billing: { where: { status: { in: LIVE_STATUSES } }, select: { id: true } } },
@@ -57,6 +56,7 @@ export async function startCheckout(user: CurrentUser, slug: string, rawPlan: un
   if (!listing) return { kind: "not-found" };
   if (listing.tier === "BUSINESS" || listing.billing.length > 0) return { kind: "refused", message: `${listing.name} is already a Business Listing; manage it from its billing section.` };
   if (listing.status !== "ACTIVE" && listing.status !== "DORMANT") return { kind: "refused", message: `${listing.name} can be upgraded once it is approved and listed.` };
+  const { stripe, config } = billingOrThrow();
   const limited = await hit(`checkout:${user.id}`, { max: 20, windowMs: 3_600_000 }, now);
   if (!limited.ok) return { kind: "refused", message: `Too many checkout attempts; try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.` };
 
@@ -83,9 +83,9 @@ export async function startCheckout(user: CurrentUser, slug: string, rawPlan: un
 
 /** Stripe's customer portal (cards, invoices, plan changes, cancellation), back to this listing after. */
 export async function openBillingPortal(user: CurrentUser, slug: string): Promise<CheckoutAnswer> {
-  const { stripe, config } = billingOrThrow();
   const listing = await db.blog.findFirst({ where: { slug, ...ownedBy(user) }, select: { slug: true } });
   if (!listing) return { kind: "not-found" };
+  const { stripe, config } = billingOrThrow();
   const customer = await db.stripeCustomer.findUnique({ where: { userId: user.id }, select: { stripeCustomerId: true } });
   if (!customer) return { kind: "refused", message: "There is no billing account yet: upgrade a listing first." };
   const session = await stripe.billingPortal.sessions.create({ customer: customer.stripeCustomerId, return_url: `${config.appUrl}/dashboard/listings/${listing.slug}` });
@@ -130,4 +130,24 @@ export async function getBillingState(user: CurrentUser, slug: string, now = new
 /** The listings I own, with what the pricing page needs to offer each an upgrade (or not). */
 export function getOwnedListingsForPricing(user: CurrentUser) {
   return db.blog.findMany({ where: ownedBy(user), select: { slug: true, name: true, tier: true, status: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * Before an account is deleted: its live subscriptions are cancelled at Stripe (nobody is billed for
+ * an account that no longer exists). Returns the listings they paid for, whose tier the caller
+ * recomputes once the rows are gone. Throws when a live subscription cannot be cancelled.
+ */
+export async function cancelSubscriptionsOfUser(userId: string): Promise<string[]> {
+  const live = await db.billingSubscription.findMany({ where: { customer: { userId }, status: { in: LIVE_STATUSES } }, select: { stripeSubscriptionId: true, blogId: true } });
+  if (live.length === 0) return [];
+  const billing = stripeClient();
+  if (!billing) throw new BillingNotConfiguredError();
+  for (const subscription of live) {
+    try {
+      await billing.stripe.subscriptions.cancel(subscription.stripeSubscriptionId);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "resource_missing") throw error; // already gone at Stripe: fine
+    }
+  }
+  return [...new Set(live.map((subscription) => subscription.blogId))];
 }

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/guards";
+import { getBillingState, getOwnedListingsForPricing, openBillingPortal, startCheckout } from "@/lib/billing/checkout";
 import { checkClaim, getMyClaim, ownsListing } from "@/lib/claims/claims";
 import { db } from "@/lib/db";
 import { policyOf } from "@/lib/ingest/url-policy";
@@ -29,7 +30,7 @@ const snapshot = (ids: string[]) =>
   db.blog.findMany({
     where: { id: { in: ids } },
     orderBy: { id: "asc" },
-    include: { categories: true, tags: true, members: true, claims: true, invitations: true },
+    include: { categories: true, tags: true, members: true, claims: true, invitations: true, billing: true },
   });
 
 const VALID_EDIT = { description: "Taken over", language: "en", mirrorMode: "NONE", categories: ["technology"], tags: "hijacked" };
@@ -61,7 +62,12 @@ describe("owner isolation", () => {
           expect(await changeMemberRole(a.user, listing.slug, b.user.id, "EDITOR")).toEqual({ kind: "not-found" });
           expect(await removeMember(a.user, listing.slug, b.user.id)).toEqual({ kind: "not-found" });
           expect(await leaveListing(a.user, listing.slug)).toEqual({ kind: "not-found" });
+          // Billing: B's listing cannot be paid for, managed or read by A.
+          expect(await startCheckout(a.user, listing.slug, "monthly")).toEqual({ kind: "not-found" });
+          expect(await openBillingPortal(a.user, listing.slug)).toEqual({ kind: "not-found" });
+          expect(await getBillingState(a.user, listing.slug)).toBeNull();
         }
+        expect((await getOwnedListingsForPricing(a.user)).every((row) => a.listings.some((listing) => listing.slug === row.slug))).toBe(true);
         expect(await snapshot(bIds)).toEqual(before);
       }),
       { numRuns: 12 },

@@ -10,6 +10,8 @@ import { ZSignInEmail } from "@/lib/auth/email-address";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { loadSettings } from "@/lib/env";
+import { cancelSubscriptionsOfUser } from "@/lib/billing/checkout";
+import { recomputeTier } from "@/lib/billing/subscriptions";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { sendMail } from "@/lib/services/mail";
@@ -133,8 +135,12 @@ export async function leaveListing(user: CurrentUser, slug: string): Promise<Peo
 /** Deletes the account, its sessions and memberships; listings it owned stay, ownerless and unverified. */
 export async function deleteMyAccount(user: CurrentUser): Promise<void> {
   const owned = await db.blogMember.findMany({ where: { userId: user.id, role: "OWNER" }, select: { blogId: true } });
+  // Business Listings this account pays for are cancelled at Stripe first; their rows go with the
+  // account, and each listing's tier is recomputed (back to free unless another payer or a grant holds it).
+  const paidFor = await cancelSubscriptionsOfUser(user.id);
   const orphaned = await db.$transaction(async (tx) => {
     await tx.user.delete({ where: { id: user.id } });
+    for (const blogId of paidFor) await recomputeTier(tx, blogId);
     const ids: string[] = [];
     for (const { blogId } of owned) {
       if ((await tx.blogMember.count({ where: { blogId, role: "OWNER" } })) > 0) continue;
@@ -143,5 +149,5 @@ export async function deleteMyAccount(user: CurrentUser): Promise<void> {
     }
     return ids;
   });
-  await announcePageChanges(db, orphaned.map((blogId) => `blog:${blogId}`));
+  await announcePageChanges(db, [...new Set([...orphaned, ...paidFor])].map((blogId) => `blog:${blogId}`).concat(paidFor.length ? ["lists"] : []));
 }
