@@ -7,6 +7,7 @@ import { checkUrl, policyOf } from "@/lib/ingest/url-policy";
 import { recheckVerifiedClaims } from "@/lib/claims/claims";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { endExpiredGrace } from "@/lib/billing/subscriptions";
+import { resumeStaleImports } from "@/lib/admin/import";
 import { withDatabase } from "./support/with-database";
 
 await withDatabase(async (databaseUrl) => {
@@ -46,11 +47,14 @@ await withDatabase(async (databaseUrl) => {
   const timer = setInterval(() => void housekeeping(), 3_600_000);
   void housekeeping();
   // Every minute: a Business Listing whose payment failed and whose grace period ran out goes back
-  // to free (no webhook marks that moment).
+  // to free (no webhook marks that moment); an OPML import whose web process stopped is resumed.
   const graceTimer = setInterval(() => {
     endExpiredGrace()
       .then((changes) => changes.forEach((change) => console.log(`feed worker: ${change.slug} is a free listing again (payment grace period over)`)))
       .catch((error: unknown) => console.error(`feed worker: grace check failed, tried again in a minute: ${(error as Error).message}`));
+    resumeStaleImports()
+      .then((count) => count && console.log(`feed worker: resumed ${count} interrupted OPML imports`))
+      .catch((error: unknown) => console.error(`feed worker: import resume failed, tried again in a minute: ${(error as Error).message}`));
   }, 60_000);
   try {
     await worker.run(databaseUrl, controller.signal);

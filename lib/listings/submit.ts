@@ -11,6 +11,7 @@ import { previewFeed, type FeedPreview } from "@/lib/ingest/preview";
 import type { FetchPolicy } from "@/lib/ingest/url-policy";
 import { hit, type Limit } from "@/lib/rate-limit";
 import { createListing, unsafeFindDuplicateListing } from "./create-listing";
+import { assessSubmission } from "./spam-signals";
 import { ZLanguageCode, ZTagList } from "./schemas";
 
 export const SUBMISSIONS_PER_DAY: Limit = { max: 5, windowMs: 86_400_000 };
@@ -109,6 +110,14 @@ export async function submitBlog(user: CurrentUser, input: Record<string, unknow
     submittedById: user.id,
   });
   if (!created.created) return { kind: "duplicate", listing: { slug: created.duplicateOf.slug, name: created.duplicateOf.name } };
+  // Signals for the moderators (never an automatic rejection).
+  const assessment = await assessSubmission(preview.entries, preview.feedUrl);
+  await db.blog.update({ where: { id: created.id }, data: {
+      spamScore: assessment.score,
+      spamSignals: assessment.signals,
+      submissionPreview: preview.entries.slice(0, 5).map((entry) => ({ title: entry.title, url: entry.url, excerpt: entry.excerpt.slice(0, 300), publishedAt: entry.publishedAt.toISOString() })),
+    },
+  });
   return { kind: "submitted", slug: created.slug };
 }
 
