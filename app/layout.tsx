@@ -43,9 +43,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </button>
             </form>
             {user ? (
-              <Link href="/account" className="text-sm font-semibold underline-offset-4 hover:underline">
-                {user.name ?? user.email}
-              </Link>
+              <span className="flex items-center gap-4">
+                {user.role === "ADMIN" && (
+                  <Link href="/admin" className="text-sm font-semibold underline-offset-4 hover:underline">
+                    Admin
+                  </Link>
+                )}
+                <Link href="/account" className="text-sm font-semibold underline-offset-4 hover:underline">
+                  {user.name ?? user.email}
+                </Link>
+              </span>
             ) : (
               <Link href="/signin" className="text-sm font-semibold underline-offset-4 hover:underline">
                 Sign in

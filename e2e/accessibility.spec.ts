@@ -39,3 +39,13 @@ test("the signed-in pages pass axe: account, the submission form, the dashboard,
   }
   expect(found).toEqual([]);
 });
+
+test("the admin pages pass axe", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  const found: string[] = [];
+  for (const path of ["/admin", "/admin/queue", "/admin/listings", "/admin/listings/deep-time", "/admin/users", "/admin/feeds", "/admin/import", "/admin/audit"]) {
+    await page.goto(path);
+    for (const violation of await violations(page)) found.push(`${path} ${violation}`);
+  }
+  expect(found).toEqual([]);
+});

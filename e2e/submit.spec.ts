@@ -20,7 +20,7 @@ test("a signed-in owner submits a blog, then claims it with the meta-tag method"
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   try {
     await signIn(page, `owner-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
-    await page.getByRole("link", { name: "List your blog" }).click();
+    await page.locator("main").getByRole("link", { name: "List your blog" }).click();
     await page.getByLabel("Your blog's address").fill("http://10.0.0.1/feed");
     await page.getByRole("button", { name: "Look it up" }).click();
     await expect(page.getByText(/We cannot read that address: .*private/)).toBeVisible();
