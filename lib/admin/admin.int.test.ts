@@ -244,6 +244,18 @@ describe("feed health, system figures and the audit log", () => {
     expect(figures.database.size).toMatch(/\d+ (kB|MB|GB)/);
   });
 
+  it("keeps the audit log append-only in the database itself; a deleted admin's entries stay, unlinked", async () => {
+    const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: admin.id } });
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { reason: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only/);
+    const other = asCurrent(await createUser({ role: "ADMIN" }));
+    const blog = await createListing();
+    await suspendListing(other, blog.slug, "short-lived admin");
+    await db.user.delete({ where: { id: other.id } });
+    expect(await db.auditLog.findFirst({ where: { targetId: blog.id }, select: { actorId: true, action: true, reason: true } })).toEqual({ actorId: null, action: "listing.suspend", reason: "short-lived admin" });
+  });
+
   it("filters the audit log by action and actor, newest first, and pages through it", async () => {
     const page = await listAudit(admin, { action: "listing.", actor: admin.email });
     expect(page.rows.length).toBeGreaterThan(0);

@@ -72,6 +72,29 @@ describe("submitting", () => {
     await db.blog.deleteMany({ where: { submittedById: user.id } });
   });
 
+  it("scores the submission's spam signals and keeps what its feed held, for the moderators", async () => {
+    const user = await asUser();
+    // A blog whose posts copy another listed blog's, and are mostly links.
+    const other = await createListing();
+    await db.post.create({ data: { blogId: other.id, identityKey: "k", url: "https://other.example/p", title: "Ten tricks for a crisp sourdough crust", contentHash: "0".repeat(64), publishedAt: new Date() } });
+    const links = '<p><a href="https://amzn.to/a">the best loaf pan on sale now</a> <a href="https://shop.example/?ref=me">another great deal today</a></p>';
+    server.serveFeed("/copycat.xml", () =>
+      rss(
+        [
+          { guid: "a", title: "Ten tricks for a crisp sourdough crust", link: server.url("/c/a"), description: links },
+          { guid: "b", title: "Deals", link: server.url("/c/b"), description: links },
+        ],
+        { title: "Copy Cat Baking", link: server.url("/c/") },
+      ),
+    );
+    const answer = await submitBlog(user, { url: server.url("/copycat.xml"), category: "food-drink", tags: "", language: "en" }, policy);
+    expect(answer.kind).toBe("submitted");
+    const listing = await db.blog.findUniqueOrThrow({ where: { slug: answer.kind === "submitted" ? answer.slug : "" }, select: { spamScore: true, spamSignals: true, submissionPreview: true } });
+    expect((listing.spamSignals as Array<{ key: string }>).map((signal) => signal.key).sort()).toEqual(["affiliate-links", "duplicate-text", "few-posts", "outbound-links"]);
+    expect(listing.spamScore).toBe(95);
+    expect((listing.submissionPreview as Array<{ title: string }>).map((post) => post.title)).toEqual(["Ten tricks for a crisp sourdough crust", "Deals"]);
+  });
+
   it("answers every bad field next to it", async () => {
     const answer = await submitBlog(await asUser(), { url: server.url("/"), category: "", tags: "a,b,c,d,e,f", language: "english please", description: "x".repeat(501) }, policy);
     expect(answer).toEqual({
