@@ -1,8 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useId, useState } from "react";
-import { checkClaimAction, startClaimAction, type ClaimFormState } from "@/app/(site)/blogs/[slug]/claim/actions";
-import type { ClaimView } from "@/lib/claims/claims";
+import type { CheckAnswer, ClaimView, StartAnswer } from "@/lib/claims/claims";
+import { postForm } from "./post-form";
+
+type ClaimFormState = { kind: "idle" } | StartAnswer | CheckAnswer;
 
 const METHODS = [
   { value: "META_TAG", label: "A meta tag on my home page" },
@@ -42,8 +45,14 @@ function Instructions({ claim, siteUrl }: { claim: ClaimView; siteUrl: string })
 
 /** Start a claim (choose how), then check it: the answer, good or bad, is said right here. */
 export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; siteUrl: string; claim: ClaimView | null }) {
-  const [started, start, starting] = useActionState<ClaimFormState, FormData>(startClaimAction, { kind: "idle" });
-  const [checked, check, checking] = useActionState<ClaimFormState, FormData>(checkClaimAction, { kind: "idle" });
+  const router = useRouter();
+  const signIn = (): ClaimFormState => {
+    router.push(`/signin?callbackUrl=${encodeURIComponent(`/blogs/${slug}/claim`)}`);
+    return { kind: "idle" };
+  };
+  const base = `/api/listings/${encodeURIComponent(slug)}/claims`;
+  const [started, start, starting] = useActionState<ClaimFormState, FormData>((_previous, form) => postForm(base, form, signIn), { kind: "idle" });
+  const [checked, check, checking] = useActionState<ClaimFormState, FormData>((_previous, form) => postForm(`${base}/check`, form, signIn), { kind: "idle" });
   const [method, setMethod] = useState<string>("META_TAG");
   const id = useId();
   const claim = started.kind === "started" ? started.claim : existing;

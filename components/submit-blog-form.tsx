@@ -1,8 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useId } from "react";
-import { previewAction, submitAction, type SubmitFormState } from "@/app/(site)/submit/actions";
+import type { PreviewAnswer, SubmitAnswer } from "@/lib/listings/submit";
+import { postForm } from "./post-form";
+
+type SubmitFormState = { kind: "start" } | PreviewAnswer | SubmitAnswer;
 
 type Category = { slug: string; name: string };
 
@@ -19,8 +23,18 @@ function FieldError({ id, text }: { id: string; text?: string }) {
 
 /** Two steps: the address (we read its feed and show what we would list), then the details. */
 export function SubmitBlogForm({ categories }: { categories: Category[] }) {
-  const [previewState, preview, previewing] = useActionState<SubmitFormState, FormData>(previewAction, { kind: "start" });
-  const [submitState, submit, submitting] = useActionState<SubmitFormState, FormData>(submitAction, { kind: "start" });
+  const router = useRouter();
+  // A session that ended meanwhile: off to sign in, and back here after.
+  const signIn = (): SubmitFormState => {
+    router.push(`/signin?callbackUrl=${encodeURIComponent("/submit")}`);
+    return { kind: "start" };
+  };
+  const [previewState, preview, previewing] = useActionState<SubmitFormState, FormData>((_previous, form) => postForm("/api/submissions/preview", form, signIn), { kind: "start" });
+  const [submitState, submit, submitting] = useActionState<SubmitFormState, FormData>(async (_previous, form) => {
+    const answer = await postForm<SubmitFormState>("/api/submissions", form, signIn);
+    if (answer.kind === "submitted") router.push(`/account?submitted=${encodeURIComponent(answer.slug)}`);
+    return answer;
+  }, { kind: "start" });
   const id = useId();
   const shown = previewState.kind === "preview" ? previewState : null;
   const addressErrors = previewState.kind === "invalid" ? previewState.errors : {};
@@ -42,15 +56,15 @@ export function SubmitBlogForm({ categories }: { categories: Category[] }) {
             required
             placeholder="https://myblog.example"
             defaultValue={shown?.url}
-            aria-invalid={Boolean(addressErrors.url)}
-            aria-describedby={addressErrors.url ? `${id}-url-error` : undefined}
+            aria-invalid={Boolean(addressErrors.url ?? addressErrors.form)}
+            aria-describedby={addressErrors.url ?? addressErrors.form ? `${id}-url-error` : undefined}
             className={`${input} mt-0 min-w-0 flex-1`}
           />
           <button type="submit" disabled={previewing} className={button}>
             {previewing ? "Reading its feed…" : "Look it up"}
           </button>
         </div>
-        <FieldError id={`${id}-url-error`} text={addressErrors.url} />
+        <FieldError id={`${id}-url-error`} text={addressErrors.url ?? addressErrors.form} />
       </form>
 
       {duplicate && (

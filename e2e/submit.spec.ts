@@ -61,3 +61,22 @@ test("a signed-in owner submits a blog, then claims it with the meta-tag method"
     server.close();
   }
 });
+
+test("floods of submissions and of claims answer 429 after the limit; cross-site posts 403, visitors 401 (security.md 14-15)", async ({ page, baseURL, request }) => {
+  const headers = { origin: baseURL! };
+  expect((await request.post("/api/submissions", { multipart: { url: "https://example.com/", category: "technology" }, headers })).status()).toBe(401);
+  await signIn(page, `flood-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
+  expect((await page.request.post("/api/submissions", { multipart: { url: "https://example.com/", category: "technology" }, headers: { origin: "https://evil.example" } })).status()).toBe(403);
+
+  const submissions: number[] = [];
+  for (let i = 0; i < 6; i++) submissions.push((await page.request.post("/api/submissions", { multipart: { url: "http://10.0.0.1/feed", category: "technology", language: "en" }, headers })).status());
+  expect(submissions).toEqual([400, 400, 400, 400, 400, 429]);
+  const limited = await page.request.post("/api/submissions", { multipart: { url: "http://10.0.0.1/feed", category: "technology" }, headers });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited.json()).errors.form).toMatch(/You can submit 5 blogs a day/);
+
+  const claims: number[] = [];
+  for (let i = 0; i < 11; i++) claims.push((await page.request.post("/api/listings/fix-it-friday/claims", { multipart: { method: "META_TAG" }, headers })).status());
+  expect(claims).toEqual([...Array(10).fill(201), 429]);
+});

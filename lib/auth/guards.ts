@@ -9,6 +9,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./options";
 import { hasSessionCookie } from "./request-identity";
+import { isSameOrigin } from "./sign-in-requests";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: "USER" | "ADMIN" };
 
@@ -34,4 +35,21 @@ export async function requireAdmin(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user || user.role !== "ADMIN") notFound();
   return user;
+}
+
+/**
+ * Route handlers that change something for a signed-in user: a cross-site request is refused (403),
+ * a visitor told to sign in (401); otherwise the user. Same chain as pages and actions.
+ */
+export async function requireUserForRoute(request: Request): Promise<{ user: CurrentUser } | { refused: Response }> {
+  if (!isSameOrigin(request)) return { refused: Response.json({ error: "cross-site request refused" }, { status: 403 }) };
+  const user = await getCurrentUser();
+  if (!user) return { refused: Response.json({ error: "sign in first" }, { status: 401 }) };
+  return { user };
+}
+
+/** An answer as JSON with its status; a rate-limited one is a 429 with Retry-After. */
+export function answerWith(answer: { kind: string; retryAfterSeconds?: number }, status: number): Response {
+  if (answer.retryAfterSeconds) return Response.json(answer, { status: 429, headers: { "retry-after": String(answer.retryAfterSeconds) } });
+  return Response.json(answer, { status });
 }

@@ -66,7 +66,7 @@ export async function getMyClaim(user: CurrentUser, blogId: string): Promise<Cla
   return { id: claim.id, method: claim.method, status: claim.status, token: claim.method === "EMAIL_CODE" ? undefined : claimToken(claim.id), email: claim.email, expiresAt: claim.expiresAt, lastError: claim.lastError };
 }
 
-export type StartAnswer = { kind: "started"; claim: ClaimView } | { kind: "invalid"; errors: Partial<Record<"method" | "email" | "form", string>> };
+export type StartAnswer = { kind: "started"; claim: ClaimView } | { kind: "invalid"; errors: Partial<Record<"method" | "email" | "form", string>>; retryAfterSeconds?: number };
 
 export async function startClaim(user: CurrentUser, blogId: string, input: { method?: unknown; email?: unknown }, now = new Date()): Promise<StartAnswer> {
   const method = ZClaimMethod.safeParse(input.method);
@@ -87,7 +87,7 @@ export async function startClaim(user: CurrentUser, blogId: string, input: { met
     email = parsed.data;
   }
   const limited = await hit(`claim:user:${user.id}`, CLAIM_STARTS_PER_DAY, now);
-  if (!limited.ok) return { kind: "invalid", errors: { form: "You have started many claims today: try again tomorrow." } };
+  if (!limited.ok) return { kind: "invalid", errors: { form: "You have started many claims today: try again tomorrow." }, retryAfterSeconds: limited.retryAfterSeconds };
   // A new claim replaces the user's open ones on this listing (their tokens stop working).
   await db.claim.updateMany({ where: { blogId, userId: user.id, status: "PENDING" }, data: { status: "EXPIRED" } });
   const code = method.data === "EMAIL_CODE" ? String(randomInt(0, 1_000_000)).padStart(6, "0") : undefined;

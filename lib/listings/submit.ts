@@ -47,7 +47,7 @@ export type PreviewAnswer =
       posts: Array<{ title: string; url: string; publishedAt: string | null }>;
     }
   | { kind: "duplicate"; listing: { slug: string; name: string } }
-  | { kind: "invalid"; errors: FieldErrors };
+  | { kind: "invalid"; errors: FieldErrors; retryAfterSeconds?: number };
 
 export type SubmitAnswer = { kind: "submitted"; slug: string } | Exclude<PreviewAnswer, { kind: "preview" }>;
 
@@ -70,7 +70,7 @@ export async function previewSubmission(user: CurrentUser, input: { url?: unknow
   const url = ZAddress.safeParse(input.url ?? "");
   if (!url.success) return { kind: "invalid", errors: { url: url.error.issues[0]!.message } };
   const limited = await hit(`preview:user:${user.id}`, PREVIEWS_PER_DAY);
-  if (!limited.ok) return { kind: "invalid", errors: { url: "You have looked up many addresses today: try again tomorrow." } };
+  if (!limited.ok) return { kind: "invalid", errors: { url: "You have looked up many addresses today: try again tomorrow." }, retryAfterSeconds: limited.retryAfterSeconds };
   const read = await readSubmittedFeed(url.data, policy);
   if ("answer" in read) return read.answer;
   const { preview } = read;
@@ -93,7 +93,7 @@ export async function submitBlog(user: CurrentUser, input: Record<string, unknow
   const category = await db.category.findUnique({ where: { slug: parsed.data.category }, select: { slug: true } });
   if (!category) return { kind: "invalid", errors: { category: "Choose a category from the list." } };
   const limited = await hit(`submit:user:${user.id}`, SUBMISSIONS_PER_DAY);
-  if (!limited.ok) return { kind: "invalid", errors: { form: `You can submit ${SUBMISSIONS_PER_DAY.max} blogs a day: try again tomorrow.` } };
+  if (!limited.ok) return { kind: "invalid", errors: { form: `You can submit ${SUBMISSIONS_PER_DAY.max} blogs a day: try again tomorrow.` }, retryAfterSeconds: limited.retryAfterSeconds };
   const read = await readSubmittedFeed(parsed.data.url, policy);
   if ("answer" in read) return read.answer as SubmitAnswer;
   const { preview } = read;
