@@ -54,6 +54,9 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     env: { E2E_STATE_FILE: process.env.E2E_STATE_FILE, SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, ADMIN_EMAILS: "first-admin@blogatlas.example", INGEST_ALLOW_HOSTS: `127.0.0.1:${process.env.E2E_FEED_PORT}`,
+      // GitHub sign-in switched on (its authorization step needs no network; the test stops at GitHub's door).
+      GITHUB_ID: "e2e-github-client",
+      GITHUB_SECRET: "e2e-github-secret",
       STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
       STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
       STRIPE_PRICE_MONTHLY: E2E_STRIPE.monthly,

@@ -103,3 +103,20 @@ test("a server action posted with Origin: null is refused and changes nothing (s
     await client.end();
   }
 });
+
+test("GitHub sign-in, on because its settings are present, sends the browser to GitHub's authorization page for this app", async ({ page, baseURL }) => {
+  let authorize: URL | undefined;
+  // GitHub itself is out of reach here: the request is caught at its door and looked at.
+  await page.route("https://github.com/**", (route) => {
+    authorize = new URL(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/plain", body: "GitHub" });
+  });
+  await page.goto("/signin?callbackUrl=%2Fdashboard");
+  await expect(page.getByRole("button", { name: "Sign in with Google" })).toHaveCount(0); // not configured
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await expect.poll(() => authorize?.pathname).toBe("/login/oauth/authorize");
+  expect(authorize!.searchParams.get("client_id")).toBe("e2e-github-client");
+  expect(authorize!.searchParams.get("redirect_uri")).toBe(`${baseURL}/api/auth/callback/github`);
+  expect(authorize!.searchParams.get("scope")).toContain("user:email");
+  expect(authorize!.searchParams.get("state")).toBeTruthy();
+});

@@ -8,7 +8,7 @@ import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/lib/db";
-import { loadSettings } from "@/lib/env";
+import { loadSettings, type TSettings } from "@/lib/env";
 import { ZSignInEmail } from "./email-address";
 import { sendMagicLink } from "./magic-link-mail";
 
@@ -33,8 +33,14 @@ export function authOptions(): NextAuthOptions {
   const settings = loadSettings();
   // next-auth builds its links (the magic link, redirects) from NEXTAUTH_URL: ours is APP_URL.
   process.env.NEXTAUTH_URL ??= settings.APP_URL;
+  cached = buildAuthOptions(settings);
+  return cached;
+}
+
+/** The options for these settings: each sign-in method is on exactly when its settings are present. */
+export function buildAuthOptions(settings: TSettings): NextAuthOptions {
   const adminEmails = new Set(settings.ADMIN_EMAILS.map((email) => email.toLowerCase()));
-  cached = {
+  return {
     secret: settings.NEXTAUTH_SECRET,
     // The adapter is typed against @prisma/client; ours is generated elsewhere but has the same models.
     adapter: PrismaAdapter(db as never),
@@ -67,7 +73,6 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
 }
 
 /** Sign-in methods switched on by this installation's settings, for the sign-in page. */
