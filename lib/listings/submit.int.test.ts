@@ -114,6 +114,8 @@ describe("submitting", () => {
     const answers = [];
     for (let i = 0; i <= SUBMISSIONS_PER_DAY.max; i++) answers.push(await submitBlog(user, { url: server.url(`/many-${i}.xml`), category: "technology" }, policy));
     expect(answers.slice(0, SUBMISSIONS_PER_DAY.max).map((answer) => answer.kind)).toEqual(Array(SUBMISSIONS_PER_DAY.max).fill("submitted"));
-    expect(answers.at(-1)).toEqual({ kind: "invalid", errors: { form: `You can submit ${SUBMISSIONS_PER_DAY.max} blogs a day: try again tomorrow.` } });
+    // The route answers this one with 429 and Retry-After (e2e/submit.spec.ts).
+    expect(answers.at(-1)).toEqual({ kind: "invalid", errors: { form: `You can submit ${SUBMISSIONS_PER_DAY.max} blogs a day: try again tomorrow.` }, retryAfterSeconds: expect.any(Number) });
+    expect((answers.at(-1) as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(86_000);
   });
 });
