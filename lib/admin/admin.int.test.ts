@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { getPublicListing } from "@/lib/listings/queries";
 import { createListing, createPost, createUser } from "@/lib/testing/fixtures";
+import { rss, startFeedServer } from "@/lib/testing/feed-server";
 import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
 import { auditActions, listAudit, NotAdminError } from "./audit";
 import { getImport, listImports, retryImport, runImport, startImport } from "./import";
@@ -170,6 +171,27 @@ describe("listings", () => {
     expect((await setListingCategories(admin, blog.slug, ["science"], "moving")).kind).toBe("done");
     expect((await getListingForAdmin(admin, blog.slug))?.categories.map((row) => row.category.slug)).toEqual(["science"]);
     expect(await setBusinessByHand(admin, blog.slug, true, "partner")).toEqual({ kind: "done", message: "Granted: it is now a Business Listing." });
+  });
+});
+
+describe("reading a feed now", () => {
+  it("reads the listing's feed in this process and says what happened, good or bad", async () => {
+    const server = await startFeedServer();
+    process.env.INGEST_ALLOW_HOSTS = server.hostPort;
+    try {
+      server.serveFeed("/ok.xml", () => rss([{ guid: "1", title: "First", link: server.url("/1") }, { guid: "2", title: "Second", link: server.url("/2") }]));
+      server.route("/broken.xml", (_request, response) => response.writeHead(500).end("down"));
+      const good = await createListing({ feedUrl: server.url("/ok.xml"), nextCheckAt: new Date(Date.now() + 86_400_000) });
+      expect(await checkFeedNow(admin, good.slug)).toEqual({ kind: "done", message: "Read just now: 2 new posts, 2 in all." });
+      const bad = await createListing({ feedUrl: server.url("/broken.xml") });
+      expect(await checkFeedNow(admin, bad.slug)).toEqual({ kind: "invalid", message: expect.stringMatching(/^Read just now, and it failed: .*500/) });
+      const pending = await createListing({ status: "PENDING" });
+      expect((await checkFeedNow(admin, pending.slug)).kind).toBe("invalid");
+      expect(await db.auditLog.count({ where: { targetId: good.id, action: "listing.check-now" } })).toBe(1);
+    } finally {
+      server.close();
+      delete process.env.INGEST_ALLOW_HOSTS;
+    }
   });
 });
 
