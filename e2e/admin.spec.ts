@@ -151,3 +151,20 @@ test("an admin bans a user, whose session stops working at once", async ({ brows
   await member.goto("/account");
   await expect(member).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
 });
+
+test("the queue answers the keyboard: ? explains, x selects, d defers; the bar defers the selected ones", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/admin/queue");
+  await page.keyboard.press("?");
+  await expect(page.getByText(/Keys: j \/ k next and previous, a approve/)).toBeVisible();
+  const item = page.getByRole("article", { name: "Night Sky Kids" });
+  await item.focus();
+  await page.keyboard.press("x");
+  await expect(item.getByRole("checkbox", { name: "Select Night Sky Kids" })).toBeChecked();
+  await page.getByRole("button", { name: "Defer selected" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deferred 1 item." })).toBeVisible();
+  await expect(page.locator("[data-queue-item] h3").last()).toHaveText("Night Sky Kids"); // deferred: to the back
+  await page.getByRole("article", { name: "Pixels & Prose" }).focus();
+  await page.keyboard.press("d");
+  await expect(page.locator("[data-queue-item] h3").last()).toHaveText("Pixels & Prose");
+});
