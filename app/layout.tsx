@@ -66,10 +66,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
           <p>Every post here is mirrored from its blog with full credit and a link to the original.</p>
           <p className="mt-2 space-x-4">
-            <Link href="/submit" className="underline-offset-4 hover:underline">
+            {/* Not prefetched: every visitor's page would otherwise fetch these two as well. */}
+            <Link href="/submit" prefetch={false} className="underline-offset-4 hover:underline">
               List your blog
             </Link>
-            <Link href="/pricing" className="underline-offset-4 hover:underline">
+            <Link href="/pricing" prefetch={false} className="underline-offset-4 hover:underline">
               Business Listings
             </Link>
           </p>

@@ -112,6 +112,13 @@ describe("the moderation queue", () => {
     expect(await getPublicListing(one.slug)).toBeNull();
   });
 
+  it("names listed blogs with a similar name as possible duplicates", async () => {
+    const listed = await createListing({ name: "The Quiet Harbour Journal" });
+    const pending = await createListing({ status: "PENDING", name: "Quiet Harbour Journal" });
+    const row = (await getQueue(admin)).submissions.find((item) => item.id === pending.id);
+    expect(row?.duplicates).toContainEqual({ slug: listed.slug, name: listed.name, status: "ACTIVE" });
+  });
+
   it("defers a submission to the back of the queue", async () => {
     const first = await createListing({ status: "PENDING", createdAt: new Date(Date.now() - 86_400_000) });
     const second = await createListing({ status: "PENDING" });

@@ -71,7 +71,7 @@ export async function getQueue(admin: CurrentUser) {
     }),
     Promise.all([db.blog.count({ where: { status: "PENDING" } }), db.claim.count({ where: { status: { in: ["CONTESTED", "LAPSED"] } } }), db.report.count({ where: { status: "OPEN" } })]),
   ]);
-  const duplicates = await possibleDuplicates(submissions.map((row) => ({ id: row.id, name: row.name, siteUrl: row.siteUrl })));
+  const duplicates = await possibleDuplicates(submissions);
   return {
     submissions: submissions.map((row) => ({ ...row, duplicates: duplicates.get(row.id) ?? [] })),
     claims,
@@ -80,18 +80,22 @@ export async function getQueue(admin: CurrentUser) {
   };
 }
 
-/** Listed blogs that look like the same blog: a similar name (trigram) or the same host. */
-async function possibleDuplicates(rows: Array<{ id: string; name: string; siteUrl: string }>) {
+/**
+ * Other listings with a similar name (trigram, through the name index), three at most per
+ * submission, in one query for the whole page. The same feed or site was refused when submitted.
+ */
+async function possibleDuplicates(rows: Array<{ id: string }>) {
   const found = new Map<string, Array<{ slug: string; name: string; status: string }>>();
-  for (const row of rows) {
-    const host = URL.canParse(row.siteUrl) ? new URL(row.siteUrl).hostname.replace(/^www\./, "") : "";
-    const matches = await db.$queryRaw<Array<{ slug: string; name: string; status: string }>>`
-      SELECT slug, name, status::text AS status FROM "Blog"
-       WHERE id <> ${row.id} AND status <> 'REJECTED'
-         AND (name % ${row.name} OR ("siteUrl" ILIKE ${`%://${host}%`} AND ${host} <> '') OR ("siteUrl" ILIKE ${`%://www.${host}%`} AND ${host} <> ''))
-       ORDER BY similarity(name, ${row.name}) DESC LIMIT 3`;
-    if (matches.length) found.set(row.id, matches);
-  }
+  if (rows.length === 0) return found;
+  const matches = await db.$queryRaw<Array<{ forId: string; slug: string; name: string; status: string }>>`
+    SELECT s.id AS "forId", d.slug, d.name, d.status
+      FROM "Blog" s
+      CROSS JOIN LATERAL (
+        SELECT b.slug, b.name, b.status::text AS status FROM "Blog" b
+         WHERE b.id <> s.id AND b.status <> 'REJECTED' AND b.name % s.name
+         ORDER BY similarity(b.name, s.name) DESC LIMIT 3) d
+     WHERE s.id = ANY(${rows.map((row) => row.id)})`;
+  for (const match of matches) found.set(match.forId, [...(found.get(match.forId) ?? []), { slug: match.slug, name: match.name, status: match.status }]);
   return found;
 }
 

@@ -317,6 +317,26 @@ describe("without Stripe, and by hand", () => {
     }
   });
 
+  it("says the prices cannot be read, and refuses a checkout clearly, while Stripe is unreachable", async () => {
+    const { owner, listing } = await ownerWithListing();
+    const base = process.env.STRIPE_API_BASE;
+    const keys = { STRIPE_PRICE_MONTHLY: process.env.STRIPE_PRICE_MONTHLY, STRIPE_PRICE_YEARLY: process.env.STRIPE_PRICE_YEARLY };
+    // Prices not read before (another pair of ids), and a Stripe that answers nothing.
+    Object.assign(process.env, { STRIPE_API_BASE: "http://127.0.0.1:9", STRIPE_PRICE_MONTHLY: "price_other_m", STRIPE_PRICE_YEARLY: "price_other_y" });
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (line: string) => warnings.push(line);
+    try {
+      expect(await getPlans()).toEqual({ kind: "unavailable", message: expect.stringContaining("Please try again in a minute") });
+      await expect(startCheckout(owner, listing.slug, "monthly")).rejects.toThrow();
+      expect(await tierOf(listing.id)).toBe("FREE");
+    } finally {
+      console.warn = warn;
+      Object.assign(process.env, { STRIPE_API_BASE: base, ...keys });
+    }
+    expect(warnings.join("\n")).toMatch(/prices not read from Stripe/);
+  }, 60_000);
+
   it("lets an admin grant and withdraw a Business Listing, audited, without touching a paid subscription", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const listing = await createListing();

@@ -38,8 +38,9 @@ async function customerFor(stripe: Stripe, user: CurrentUser): Promise<string> {
     { email: user.email, ...(user.name ? { name: user.name } : {}), metadata: { userId: user.id } },
     { idempotencyKey: `blogatlas-customer-${user.id}` },
   );
-  await db.stripeCustomer.upsert({ where: { userId: user.id }, create: { userId: user.id, stripeCustomerId: customer.id }, update: {} });
-  return (await db.stripeCustomer.findUniqueOrThrow({ where: { userId: user.id }, select: { stripeCustomerId: true } })).stripeCustomerId;
+  // Two clicks at once create one Stripe customer (same key); the first row written is kept.
+  const row = await db.stripeCustomer.upsert({ where: { userId: user.id }, create: { userId: user.id, stripeCustomerId: customer.id }, update: {}, select: { stripeCustomerId: true } });
+  return row.stripeCustomerId;
 }
 
 /**

@@ -59,7 +59,7 @@ export default async function PostPage({ params }: Props) {
       {post.blog.tier === "FREE" && (
         <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
           {/* To the owner the pricing page offers this listing's upgrade; to anyone else, listing their own blog. */}
-          <Link href={`/pricing?listing=${post.blog.slug}`} className="hover:underline">
+          <Link href={`/pricing?listing=${post.blog.slug}`} prefetch={false} className="hover:underline">
             Get Even More Visitors To Your Blog, Upgrade To A Business Listing &gt;&gt;
           </Link>
         </p>
