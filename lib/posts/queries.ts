@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicListingWhere } from "@/lib/listings/queries";
-import { postCardSelect, postPageSelect } from "./selects";
+import { postCardSelect, postPageSelect, type TPostCard } from "./selects";
 
 export const publicPostWhere = {
   hiddenAt: null,
@@ -58,30 +58,30 @@ const RELATED_CANDIDATES = 200;
 /** Posts on similar subjects (full-text match on the title's words), topped up from the same blog. */
 export async function getRelatedPosts(post: { id: string; title: string; blog: { id: string } }, limit = 4) {
   const query = relatedQueryOf(post.title);
-  const ids = query
-    ? (
-        await db.$queryRawUnsafe<Array<{ id: string }>>(
-          // Ranked among the newest RELATED_CANDIDATES matches: common words match a third of a
-          // million posts, and ranking them all took seconds. The planner walks the publishedAt
-          // index for common words and the GIN index for rare ones (the query is inlined, not a
-          // CTE, so it can estimate which).
-          `SELECT c.id
-             FROM (SELECT p.id, p."searchVector", p."publishedAt", p."blogId" FROM "Post" p
-                    WHERE p.id <> $1 AND p."searchVector" @@ to_tsquery('english', $2) AND p."hiddenAt" IS NULL
-                    ORDER BY p."publishedAt" DESC
-                    LIMIT ${RELATED_CANDIDATES}) c
-             JOIN "Blog" b ON b.id = c."blogId"
-            WHERE b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
-            ORDER BY ts_rank_cd(c."searchVector", to_tsquery('english', $2)) DESC, c."publishedAt" DESC
-            LIMIT $3`,
-          post.id,
-          query,
-          limit,
-        )
-      ).map((row) => row.id)
+  // The cards come with the ranking, in one round trip (the page's third query used to fetch them).
+  const ordered: TPostCard[] = query
+    ? await db.$queryRawUnsafe<TPostCard[]>(
+        // Ranked among the newest RELATED_CANDIDATES matches: common words match a third of a
+        // million posts, and ranking them all took seconds. The planner walks the publishedAt
+        // index for common words and the GIN index for rare ones (the query is inlined, not a
+        // CTE, so it can estimate which).
+        `SELECT c.id, c.title, c.excerpt, c."imageUrl", c."publishedAt", c."readingMinutes", c.authors,
+                json_build_object('slug', b.slug, 'name', b.name, 'tier', b.tier) AS blog
+           FROM (SELECT p.id, p.title, p.excerpt, p."imageUrl", p."publishedAt", p."readingMinutes", p.authors, p."searchVector", p."blogId"
+                   FROM "Post" p
+                  WHERE p.id <> $1 AND p."searchVector" @@ to_tsquery('english', $2) AND p."hiddenAt" IS NULL
+                  ORDER BY p."publishedAt" DESC
+                  LIMIT ${RELATED_CANDIDATES}) c
+           JOIN "Blog" b ON b.id = c."blogId"
+          WHERE b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
+          ORDER BY ts_rank_cd(c."searchVector", to_tsquery('english', $2)) DESC, c."publishedAt" DESC, c.id
+          LIMIT $3`,
+        post.id,
+        query,
+        limit,
+      )
     : [];
-  const related = await db.post.findMany({ where: { id: { in: ids } }, select: postCardSelect });
-  const ordered = ids.map((id) => related.find((candidate) => candidate.id === id)!).filter(Boolean);
+  const ids = ordered.map((card) => card.id);
   if (ordered.length < limit) {
     const more = await db.post.findMany({
       where: { ...publicPostWhere, blogId: post.blog.id, id: { notIn: [post.id, ...ids] } },

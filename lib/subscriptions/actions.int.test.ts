@@ -44,6 +44,12 @@ describe("related posts", () => {
     const sameBlog = await createPost(blog.id, { title: "Something else entirely" });
     const related = await getRelatedPosts({ id: post.id, title: post.title, blog: { id: blog.id } });
     expect(related.map((item) => item.id)).toEqual([similar.id, sameBlog.id]);
+    // The ranked card has the same shape as the topped-up one (it comes from one raw query).
+    expect(related[0]).toEqual({
+      id: similar.id, title: similar.title, excerpt: similar.excerpt, imageUrl: similar.imageUrl, publishedAt: similar.publishedAt,
+      readingMinutes: similar.readingMinutes, authors: similar.authors, blog: { slug: other.slug, name: other.name, tier: "FREE" },
+    });
+    expect(Object.keys(related[0]!).sort()).toEqual(Object.keys(related[1]!).sort());
     expect(relatedQueryOf("A & B: the <best>!")).toBe("best");
     expect(relatedQueryOf("a b c")).toBeNull();
   });
