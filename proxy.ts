@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isVisitor, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
 import { clientAddress, hasSessionCookie } from "@/lib/auth/request-identity";
 import { listenForPageChanges, type Listener } from "@/lib/page-cache/listen";
+import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER, servePage } from "@/lib/page-cache/serve-page";
 
@@ -29,6 +30,7 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
 
 const pageCache = new PageCache();
+pageCache.onDrop = dropMemo;
 let listener: Listener | undefined;
 
 /** Pages every visitor sees alike: cacheable when asked for without a session or a client-side navigation. */
@@ -70,7 +72,11 @@ function countView(request: NextRequest) {
 export async function proxy(request: NextRequest) {
   countView(request);
   if (cacheable(request)) {
-    listener ??= listenForPageChanges(process.env.DATABASE_URL ?? "", (tags) => pageCache.invalidate(tags), () => pageCache.clear());
+    listener ??= listenForPageChanges(process.env.DATABASE_URL ?? "", (tags) => pageCache.invalidate(tags), () => {
+      pageCache.clear();
+      setMemoLive(false);
+    });
+    setMemoLive(listener.connected);
     return servePage({
       key: request.nextUrl.pathname + request.nextUrl.search,
       head: request.method === "HEAD",

@@ -3,16 +3,30 @@
 // listing, importing an OPML file, banning a user whose session then stops working. And every admin
 // page answers 404 to a signed-in non-admin (security.md 11).
 import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { waitForMail } from "../lib/testing/mail-catcher";
 import { signIn } from "./support/sign-in";
 
 const ADMIN = "admin@example.com";
 
-async function adminPage(browser: Browser): Promise<Page> {
+// One sign-in per test worker: magic links are limited per address and per network address, and
+// every test of this file would otherwise ask for one.
+let adminState: string | undefined;
+test.beforeAll(async ({ browser }, info) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, ADMIN);
+  adminState = path.join(os.tmpdir(), `blogatlas-e2e-admin-${process.pid}-${info.workerIndex}.json`);
+  await context.storageState({ path: adminState });
+  await context.close();
+});
+
+async function adminPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: adminState });
+  const page = await context.newPage();
+  await page.goto("/");
   return page;
 }
 

@@ -5,18 +5,16 @@ import { PostSection } from "@/components/post-section";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
 import { getTrendingPosts } from "@/lib/analytics/post-views";
+import { memoized } from "@/lib/page-cache/data-memo";
 import { getLatestPosts } from "@/lib/posts/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [featured, trending, posts, newest, categories] = await Promise.all([
-    getFeaturedListings(6),
-    getTrendingPosts(4),
-    getLatestPosts(12),
-    getNewestListings(6),
-    getCategoryTree(),
-  ]);
+  // The same for every visitor: kept for a few seconds, dropped with the cached pages (data-memo.ts).
+  const [featured, trending, posts, newest, categories] = await memoized("home", ["lists"], () =>
+    Promise.all([getFeaturedListings(6), getTrendingPosts(4), getLatestPosts(12), getNewestListings(6), getCategoryTree()]),
+  );
   return (
     <div className="space-y-12">
       <CacheTags tags={["lists"]} />

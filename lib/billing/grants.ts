@@ -22,6 +22,6 @@ export async function setBusinessGrant(actorId: string | null, slug: string, gra
     const change = await recomputeTier(tx, blog.id, now);
     return { kind: "done", change: change! };
   });
-  if (answer.kind === "done" && answer.change.before !== answer.change.after) await announcePageChanges(db, [`blog:${answer.change.blogId}`, "lists"]);
+  if (answer.kind === "done" && answer.change.before !== answer.change.after) await announcePageChanges(db, [`blog:${answer.change.blogId}`, "lists:now"]);
   return answer;
 }

@@ -72,6 +72,6 @@ export async function reconcileSubscriptions(stripe: Stripe, now = new Date()): 
       report.changes.push(describe(change, change.after === "FREE" ? "no live subscription or grant" : "a live subscription or grant"));
     }
   }
-  if (tierChanges.length) await announcePageChanges(db, [...new Set(tierChanges.map((change) => `blog:${change.blogId}`)), "lists"]);
+  if (tierChanges.length) await announcePageChanges(db, [...new Set(tierChanges.map((change) => `blog:${change.blogId}`)), "lists:now"]);
   return report;
 }

@@ -143,6 +143,6 @@ export async function endExpiredGrace(now = new Date()): Promise<TTierChange[]> 
     const change = await db.$transaction((tx) => recomputeTier(tx, blogId, now));
     if (change && change.before !== change.after) changes.push(change);
   }
-  if (changes.length) await announcePageChanges(db, [...changes.map((change) => `blog:${change.blogId}`), "lists"]);
+  if (changes.length) await announcePageChanges(db, [...changes.map((change) => `blog:${change.blogId}`), "lists:now"]);
   return changes;
 }

@@ -105,8 +105,8 @@ export async function handleStripeWebhook(payload: Buffer, signature: string | n
   }
   const { change } = result;
   if (change.before !== change.after) {
-    // Visitors see the change within a minute: the listing's pages at once, lists within 30 s.
-    await announcePageChanges(db, [`blog:${change.blogId}`, "lists"]).catch((error: unknown) => log(`page cache not told: ${String(error)}`));
+    // A tier is money: visitors (and the owner) see the change at once, lists included.
+    await announcePageChanges(db, [`blog:${change.blogId}`, "lists:now"]).catch((error: unknown) => log(`page cache not told: ${String(error)}`));
   }
   return answer(200, { received: true, tier: change.after });
 }

@@ -149,5 +149,5 @@ export async function deleteMyAccount(user: CurrentUser): Promise<void> {
     }
     return ids;
   });
-  await announcePageChanges(db, [...new Set([...orphaned, ...paidFor])].map((blogId) => `blog:${blogId}`).concat(paidFor.length ? ["lists"] : []));
+  await announcePageChanges(db, [...new Set([...orphaned, ...paidFor])].map((blogId) => `blog:${blogId}`).concat(paidFor.length ? ["lists:now"] : []));
 }

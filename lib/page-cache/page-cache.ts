@@ -53,6 +53,8 @@ export class PageCache {
   private bytes = 0;
   private pendingLists: ReturnType<typeof setTimeout> | undefined;
   private lastListsFlush = 0;
+  /** Told of every drop (the tags, or null for everything), so data kept beside pages drops with them. */
+  onDrop: ((tags: Set<string> | null) => void) | undefined;
 
   constructor(
     private readonly maxBytes = 64 * 1024 * 1024,
@@ -114,6 +116,7 @@ export class PageCache {
   clear(): void {
     this.pages.clear();
     this.bytes = 0;
+    this.onDrop?.(null);
   }
 
   private flushLists(): void {
@@ -125,6 +128,7 @@ export class PageCache {
 
   private dropTagged(tags: Set<string>): void {
     for (const [key, page] of this.pages) if (page.tags.some((tag) => tags.has(tag))) this.delete(key);
+    this.onDrop?.(tags);
   }
 
   private delete(key: string): void {
