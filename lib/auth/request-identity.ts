@@ -6,7 +6,14 @@ export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.s
 
 export const hasSessionCookie = (has: (name: string) => boolean) => SESSION_COOKIES.some((name) => has(name));
 
-/** The client's network address as the first proxy in front of us saw it. */
+/**
+ * The client's network address as the nearest hop saw it: the last X-Forwarded-For entry. A reverse
+ * proxy appends the address it was connected from, so that entry is not the client's to choose,
+ * while the first one is whatever the client sent. Without a proxy, Next sets the header to the
+ * socket's address when the client sent none (and keeps the client's when it did: see README,
+ * "Deploying", on running behind a proxy that sets the header).
+ */
 export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return forwarded?.at(-1) || headers.get("x-real-ip") || "unknown";
 }
