@@ -2,7 +2,8 @@
 // leave this module; pending, rejected and suspended ones answer as if they did not exist.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { postCardFields } from "@/lib/posts/selects";
 import { listingCardSelect, listingPageSelect, type TListingCard } from "./selects";
 
 export const publicListingWhere = { status: { in: ["ACTIVE", "DORMANT"] } } satisfies Prisma.BlogWhereInput;
@@ -12,16 +13,22 @@ export const publicListingWhere = { status: { in: ["ACTIVE", "DORMANT"] } } sati
  * fairly: every hour the order shifts by one, so each paying listing gets the first slot equally often.
  */
 export async function getFeaturedListings(limit: number, options: { categoryId?: string; now?: Date } = {}): Promise<TListingCard[]> {
-  const now = options.now ?? new Date();
-  const where = { ...publicListingWhere, tier: "BUSINESS" as const, ...(options.categoryId ? { categories: { some: { categoryId: options.categoryId } } } : {}) };
-  // Only the ids of the slots are read (a directory can have thousands of paying listings): the
-  // window of `limit` listings that starts at this hour's offset, wrapping round to the first ones.
-  const count = await db.blog.count({ where });
-  if (count === 0) return [];
-  const offset = Math.floor(now.getTime() / 3_600_000) % count;
-  const take = Math.min(limit, count);
-  const ids = (await db.blog.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, skip: offset, take })).map((row) => row.id);
-  if (ids.length < take) ids.push(...(await db.blog.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: take - ids.length })).map((row) => row.id));
+  const hour = Math.floor((options.now ?? new Date()).getTime() / 3_600_000);
+  // Only the ids of the slots are ranked (a directory can have thousands of paying listings): the
+  // window of `limit` listings that starts at this hour's offset, wrapping round to the first ones,
+  // in one query.
+  const inCategory = options.categoryId
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "BlogCategory" bc WHERE bc."blogId" = b.id AND bc."categoryId" = ${options.categoryId})`
+    : Prisma.empty;
+  const ids = (
+    await db.$queryRaw<Array<{ id: string }>>`
+      WITH paying AS (
+        SELECT b.id, row_number() OVER (ORDER BY b.id) - 1 AS n, count(*) OVER () AS total
+          FROM "Blog" b
+         WHERE b.status IN ('ACTIVE', 'DORMANT') AND b.tier = 'BUSINESS' ${inCategory})
+      SELECT id FROM paying ORDER BY (n - ${hour} % total + total) % total LIMIT ${limit}`
+  ).map((row) => row.id);
+  if (ids.length === 0) return [];
   const cards = await db.blog.findMany({ where: { id: { in: ids } }, select: listingCardSelect });
   return ids.flatMap((id) => cards.filter((card) => card.id === id));
 }
@@ -37,4 +44,19 @@ export function getNewestListings(limit: number): Promise<TListingCard[]> {
 
 export function getPublicListing(slug: string) {
   return db.blog.findFirst({ where: { slug, ...publicListingWhere }, select: listingPageSelect });
+}
+
+/**
+ * A listing's page in one round trip: the listing and its newest public posts (none when its owner
+ * chose not to be mirrored), each post card carrying its blog as the other lists do.
+ */
+export async function getListingPage(slug: string, postLimit: number) {
+  const row = await db.blog.findFirst({
+    where: { slug, ...publicListingWhere },
+    select: { ...listingPageSelect, posts: { where: { hiddenAt: null }, select: postCardFields, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: postLimit } },
+  });
+  if (!row) return null;
+  const { posts, ...listing } = row;
+  const blog = { slug: listing.slug, name: listing.name, tier: listing.tier };
+  return { listing, posts: listing.mirrorMode === "NONE" ? [] : posts.map((post) => ({ ...post, blog })) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
-import { getPublicListing } from "@/lib/listings/queries";
+import { getListingPage, getPublicListing } from "@/lib/listings/queries";
 import { getLatestPosts, getListingPosts, getPublicPost } from "./queries";
 
 describe("what visitors may see", () => {
@@ -39,5 +39,22 @@ describe("what visitors may see", () => {
     expect(await getPublicPost(post.id)).toBeNull();
     expect(await getListingPosts(listing.id, 10)).toEqual([]);
     expect(await getPublicListing(listing.slug)).not.toBeNull();
+  });
+});
+
+describe("a listing's page in one query", () => {
+  it("holds the listing and its newest public posts as cards, none for a listing mirrored 'none', nothing for a hidden listing", async () => {
+    const listing = await createListing();
+    const older = await createPost(listing.id, { publishedAt: new Date("2026-01-01") });
+    const newer = await createPost(listing.id, { publishedAt: new Date("2026-02-01") });
+    await createPost(listing.id, { hiddenAt: new Date() });
+    const page = await getListingPage(listing.slug, 10);
+    expect(page?.posts.map((post) => post.id)).toEqual([newer.id, older.id]);
+    // The same card shape as every other list of posts.
+    expect(page?.posts[0]).toEqual((await getListingPosts(listing.id, 1))[0]);
+    await db.blog.update({ where: { id: listing.id }, data: { mirrorMode: "NONE" } });
+    expect((await getListingPage(listing.slug, 10))?.posts).toEqual([]);
+    await db.blog.update({ where: { id: listing.id }, data: { status: "SUSPENDED" } });
+    expect(await getListingPage(listing.slug, 10)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const postCardSelect = {
+/** A post card's own fields (a listing's page reads them under the listing, which is their blog). */
+export const postCardFields = {
   id: true,
   title: true,
   excerpt: true,
@@ -8,6 +9,10 @@ export const postCardSelect = {
   publishedAt: true,
   readingMinutes: true,
   authors: true,
+} satisfies Prisma.PostSelect;
+
+export const postCardSelect = {
+  ...postCardFields,
   blog: { select: { slug: true, name: true, tier: true } },
 } satisfies Prisma.PostSelect;
 

@@ -8,21 +8,21 @@ import { formatDate, formatPostingRate } from "@/components/format";
 import { ListingIcon } from "@/components/listing-icon";
 import { PostCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
-import { getPublicListing } from "@/lib/listings/queries";
+import { getListingPage } from "@/lib/listings/queries";
 import { ZListingSlug } from "@/lib/listings/schemas";
-import { getListingPosts } from "@/lib/posts/queries";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadListing = cache(async (rawSlug: string) => {
+/** The listing and its latest posts, in one query shared by the metadata and the page. */
+const loadPage = cache(async (rawSlug: string) => {
   const slug = ZListingSlug.safeParse(rawSlug);
-  return slug.success ? getPublicListing(slug.data) : null;
+  return slug.success ? getListingPage(slug.data, 20) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await loadListing((await params).slug);
+  const listing = (await loadPage((await params).slug))?.listing;
   if (!listing) return {};
   return {
     title: listing.name,
@@ -39,9 +39,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ListingPage({ params }: Props) {
-  const listing = await loadListing((await params).slug);
-  if (!listing) notFound();
-  const posts = listing.mirrorMode === "NONE" ? [] : await getListingPosts(listing.id, 20);
+  const page = await loadPage((await params).slug);
+  if (!page) notFound();
+  const { listing, posts } = page;
   const business = listing.tier === "BUSINESS";
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
