@@ -5,7 +5,6 @@ import { listingCardSelect } from "@/lib/listings/selects";
 
 export type TCategoryNode = { id: string; slug: string; name: string; blogCount: number; children: TCategoryNode[] };
 
-/** The category tree with the number of visible listings in each category. */
 /** How long a web process reuses the category tree: its counts cost a pass over every listing. */
 const TREE_MAX_AGE_MS = 60_000;
 let tree: { at: number; nodes: Promise<TCategoryNode[]> } | undefined;
@@ -48,7 +47,7 @@ async function loadCategoryTree(): Promise<TCategoryNode[]> {
   return roots;
 }
 
-export function getCategory(slug: string) {
+function loadCategory(slug: string) {
   return db.category.findUnique({
     where: { slug },
     select: {
@@ -60,6 +59,23 @@ export function getCategory(slug: string) {
       children: { select: { id: true, slug: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
     },
   });
+}
+
+// Categories are the seed's and the operators' (nothing in the app edits them): a page reuses one
+// for as long as the tree, saving a round trip on every category page.
+const categories = new Map<string, { at: number; value: ReturnType<typeof loadCategory> }>();
+
+/** One category with its parent and children, at most a minute old; null when there is none. */
+export function getCategory(slug: string, now = Date.now()): ReturnType<typeof loadCategory> {
+  const hit = categories.get(slug);
+  if (hit && now - hit.at < TREE_MAX_AGE_MS) return hit.value;
+  if (categories.size > 1000) categories.clear(); // unknown slugs cannot grow it without bound
+  const value = loadCategory(slug);
+  categories.set(slug, { at: now, value });
+  value.catch(() => {
+    if (categories.get(slug)?.value === value) categories.delete(slug);
+  });
+  return value;
 }
 
 export type TRankCursor = { score: number; id: string };
