@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import type { Stripe } from "@/lib/services/stripe";
-import { recomputeTier, truthOf, writeSubscription, type TTierChange } from "./subscriptions";
+import { listingsWithDriftedTier, lockSubscription, recomputeTier, truthOf, writeSubscription, type TTierChange } from "./subscriptions";
 
 export type TReconcileReport = { subscriptionsChecked: number; changes: string[]; skipped: string[] };
 
@@ -21,7 +21,7 @@ export async function reconcileSubscriptions(stripe: Stripe, now = new Date()): 
     const truth = truthOf(subscription);
     const before = await db.billingSubscription.findUnique({ where: { stripeSubscriptionId: subscription.id }, select: { status: true } });
     const result = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe-subscription:${subscription.id}`}, 0))`;
+      await lockSubscription(tx, subscription.id);
       return writeSubscription(tx, truth, { now });
     });
     if (result.kind === "skipped") {
@@ -37,12 +37,15 @@ export async function reconcileSubscriptions(stripe: Stripe, now = new Date()): 
   }
 
   // Subscriptions we hold as live that Stripe no longer lists: ask for each; gone means ended.
-  const live = await db.billingSubscription.findMany({ where: { status: { notIn: ["canceled", "incomplete_expired"] } }, select: { stripeSubscriptionId: true, blog: { select: { slug: true } } } });
+  const live = await db.billingSubscription.findMany({ where: { status: { notIn: ["canceled", "incomplete_expired"] } }, select: { stripeSubscriptionId: true, blogId: true, blog: { select: { slug: true } } } });
   for (const row of live.filter((item) => !seen.has(item.stripeSubscriptionId))) {
     let gone = false;
     try {
       const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId);
-      const result = await db.$transaction(async (tx) => writeSubscription(tx, truthOf(subscription), { now }));
+      const result = await db.$transaction(async (tx) => {
+        await lockSubscription(tx, row.stripeSubscriptionId);
+        return writeSubscription(tx, truthOf(subscription), { now });
+      });
       if (result.kind === "written" && result.change.before !== result.change.after) {
         tierChanges.push(result.change);
         report.changes.push(describe(result.change, `subscription ${row.stripeSubscriptionId} is ${subscription.status}`));
@@ -53,9 +56,9 @@ export async function reconcileSubscriptions(stripe: Stripe, now = new Date()): 
     }
     if (gone) {
       const change = await db.$transaction(async (tx) => {
+        await lockSubscription(tx, row.stripeSubscriptionId);
         await tx.billingSubscription.update({ where: { stripeSubscriptionId: row.stripeSubscriptionId }, data: { status: "canceled", endedAt: now } });
-        const blog = await tx.billingSubscription.findUniqueOrThrow({ where: { stripeSubscriptionId: row.stripeSubscriptionId }, select: { blogId: true } });
-        return recomputeTier(tx, blog.blogId, now);
+        return recomputeTier(tx, row.blogId, now);
       });
       report.changes.push(change && change.before !== change.after ? describe(change, `Stripe has no subscription ${row.stripeSubscriptionId}`) : `${row.blog.slug}: subscription ${row.stripeSubscriptionId} ended (Stripe no longer has it)`);
       if (change && change.before !== change.after) tierChanges.push(change);
@@ -63,9 +66,7 @@ export async function reconcileSubscriptions(stripe: Stripe, now = new Date()): 
   }
 
   // Any listing whose tier disagrees with its subscriptions and grant (edited by hand, say).
-  const suspects = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM "Blog" b WHERE b.tier = 'BUSINESS' OR EXISTS (SELECT 1 FROM "BillingSubscription" s WHERE s."blogId" = b.id)`;
-  for (const { id } of suspects) {
+  for (const id of await listingsWithDriftedTier(now)) {
     const change = await db.$transaction((tx) => recomputeTier(tx, id, now));
     if (change && change.before !== change.after) {
       tierChanges.push(change);

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import type { Stripe } from "@/lib/services/stripe";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -52,23 +52,27 @@ export function truthOf(subscription: Stripe.Subscription): TSubscriptionTruth {
 
 export type TTierChange = { blogId: string; slug: string; before: "FREE" | "BUSINESS"; after: "FREE" | "BUSINESS" };
 
+/** The rule, as SQL over a listing `b`: true while it is a Business Listing. Every query that asks uses it. */
+const businessNow = (now: Date) => Prisma.sql`(b."businessGrantedAt" IS NOT NULL OR EXISTS (
+    SELECT 1 FROM "BillingSubscription" s
+     WHERE s."blogId" = b.id
+       AND (s.status IN ('active', 'trialing') OR (s.status = 'past_due' AND s."graceUntil" > ${now}))))`;
+
+/** Events and repairs about one subscription queue behind each other (held to the end of the transaction). */
+export async function lockSubscription(tx: Tx, subscriptionId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe-subscription:${subscriptionId}`}, 0))`;
+}
+
 /**
  * Recomputes one listing's tier from its subscriptions and grant, inside the caller's transaction
  * (the listing's row is locked, so concurrent writers queue). A listing that becomes Business is
  * checked soon, on its faster schedule.
  */
 export async function recomputeTier(tx: Tx, blogId: string, now = new Date()): Promise<TTierChange | null> {
-  const [row] = await tx.$queryRaw<Array<{ slug: string; tier: "FREE" | "BUSINESS" }>>`
-    SELECT slug, tier::text AS tier FROM "Blog" WHERE id = ${blogId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<Array<{ slug: string; tier: "FREE" | "BUSINESS"; business: boolean }>>`
+    SELECT b.slug, b.tier::text AS tier, ${businessNow(now)} AS business FROM "Blog" b WHERE b.id = ${blogId} FOR UPDATE OF b`;
   if (!row) return null;
-  const [{ business }] = await tx.$queryRaw<Array<{ business: boolean }>>`
-    SELECT (b."businessGrantedAt" IS NOT NULL OR EXISTS (
-              SELECT 1 FROM "BillingSubscription" s
-               WHERE s."blogId" = b.id
-                 AND (s.status IN ('active', 'trialing') OR (s.status = 'past_due' AND s."graceUntil" > ${now}))
-           )) AS business
-      FROM "Blog" b WHERE b.id = ${blogId}` as [{ business: boolean }];
-  const after = business ? "BUSINESS" : "FREE";
+  const after = row.business ? "BUSINESS" : "FREE";
   if (after !== row.tier) {
     await tx.blog.update({
       where: { id: blogId },
@@ -76,6 +80,15 @@ export async function recomputeTier(tx: Tx, blogId: string, now = new Date()): P
     });
   }
   return { blogId, slug: row.slug, before: row.tier, after };
+}
+
+/** Listings whose stored tier disagrees with the rule (edited by hand, say), for the reconcile command. */
+export async function listingsWithDriftedTier(now = new Date()): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT b.id FROM "Blog" b
+     WHERE (b.tier = 'BUSINESS' OR b."businessGrantedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "BillingSubscription" s WHERE s."blogId" = b.id))
+       AND (b.tier = 'BUSINESS') IS DISTINCT FROM ${businessNow(now)}`;
+  return rows.map((row) => row.id);
 }
 
 export type TWriteResult = { kind: "written"; change: TTierChange } | { kind: "skipped"; reason: string };

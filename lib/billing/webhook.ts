@@ -10,7 +10,7 @@ import { db as appDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import type { Stripe } from "@/lib/services/stripe";
-import { truthOf, writeSubscription, type TWriteResult } from "./subscriptions";
+import { lockSubscription, truthOf, writeSubscription, type TWriteResult } from "./subscriptions";
 
 export const HANDLED_EVENTS = new Set([
   "checkout.session.completed",
@@ -85,7 +85,7 @@ export async function handleStripeWebhook(payload: Buffer, signature: string | n
         const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`;
         if (inserted === 0) return "duplicate" as const;
         if (!subscriptionId) return "no-subscription" as const;
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe-subscription:${subscriptionId}`}, 0))`;
+        await lockSubscription(tx, subscriptionId);
         // Read after taking the lock: whatever committed before us is older than this truth.
         const subscription = await retrieveSubscription(deps.stripe, subscriptionId, event);
         if (!subscription) return { kind: "skipped", reason: `Stripe has no subscription ${subscriptionId}` } satisfies TWriteResult;
