@@ -3,6 +3,7 @@
 // writes who, what, when and why in the same transaction as the change. The log is append-only:
 // nothing in the application updates or deletes its rows.
 import "server-only";
+import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,6 +16,12 @@ export class NotAdminError extends Error {
 }
 
 export type TAdmin = CurrentUser & { role: "ADMIN" };
+
+/** What an admin action answers: done (and what happened), refused with why, or nothing there. */
+export type TDone = { kind: "done"; message: string } | { kind: "invalid"; message: string } | { kind: "not-found" };
+
+/** The "why" every consequential admin action asks for, kept in the audit log. */
+export const ZAuditReason = z.string().trim().min(3, { error: "Say why, in a few words: the audit log keeps it." }).max(500, { error: "Keep the reason under 500 characters." });
 
 export function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is TAdmin {
   if (!actor || actor.role !== "ADMIN") throw new NotAdminError();

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { FeedWorker } from "@/lib/ingest/feed-worker";
 import { installationPolicy } from "@/lib/ingest/url-policy";
 import { announcePageChanges } from "@/lib/page-cache/announce";
-import { assertAdmin, audit } from "./audit";
+import { assertAdmin, audit, ZAuditReason as ZReason, type TDone } from "./audit";
 
 export const LISTING_STATUSES = ["PENDING", "ACTIVE", "DORMANT", "SUSPENDED", "REJECTED"] as const;
 export const ADMIN_PAGE_SIZE = 50;
@@ -22,9 +22,6 @@ export const ZListingFilter = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-export type TDone = { kind: "done"; message: string } | { kind: "invalid"; message: string } | { kind: "not-found" };
-
-const ZReason = z.string().trim().min(3, { error: "Say why, in a few words: the audit log keeps it." }).max(500, { error: "Keep the reason under 500 characters." });
 
 export async function searchListings(admin: CurrentUser, raw: Record<string, unknown>) {
   assertAdmin(admin);
@@ -144,7 +141,7 @@ export async function checkFeedNow(admin: CurrentUser, slug: string): Promise<TD
   if (!blog) return { kind: "not-found" };
   if (blog.status !== "ACTIVE" && blog.status !== "DORMANT") return { kind: "invalid", message: "Only listed (active or dormant) listings are read; approve or restore it first." };
   await db.$transaction(async (tx) => audit(tx, admin, { action: "listing.check-now", targetType: "Blog", targetId: blog.id }));
-  await db.blog.update({ where: { id: blog.id }, data: { nextCheckAt: new Date() } });
+  // runOne claims the feed whether or not it is due, and schedules its next check itself.
   const ran = await new FeedWorker(db, { policy: installationPolicy() }).runOne(blog.id);
   if (!ran) return { kind: "invalid", message: "A worker is reading this feed right now; look again in a minute." };
   const after = await db.blog.findUniqueOrThrow({ where: { id: blog.id }, select: { lastError: true, errorCount: true, postCount: true } });

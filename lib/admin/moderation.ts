@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { loadWorkerSettings } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
-import { requestImmediateCheck } from "@/lib/ingest/claim-feeds";
+import { wakeFeedWorkers } from "@/lib/ingest/claim-feeds";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 import { mailConfigured, sendMail } from "@/lib/services/mail";
 import { assertAdmin, audit } from "./audit";
@@ -133,7 +133,7 @@ export async function approveSubmissions(admin: CurrentUser, rawIds: unknown, ra
     return rows;
   });
   if (approved.length === 0) return { kind: "not-found" };
-  for (const row of approved) await requestImmediateCheck(db, row.id);
+  for (const row of approved) await wakeFeedWorkers(db, row.id); // due now since the approval
   await announcePageChanges(db, ["lists:now"]);
   for (const row of approved) {
     await mailPerson(row.submittedBy?.email, `${row.name} is listed on BlogAtlas`, [`Good news: ${row.name} is now listed on BlogAtlas. Its newest posts appear within minutes.`, ...(note.data ? [`A note from the moderator: ${note.data}`] : [])], `/blogs/${row.slug}`);

@@ -5,8 +5,7 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { requestImmediateCheck } from "@/lib/ingest/claim-feeds";
-import { assertAdmin, audit } from "./audit";
-import type { TDone } from "./listings";
+import { assertAdmin, audit, type TDone } from "./audit";
 
 export const FEED_SORTS = { errors: "most errors", recent: "latest error", dormant: "dormant longest", name: "name" } as const;
 export const ZFeedFilter = z.object({

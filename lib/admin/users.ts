@@ -4,10 +4,8 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
-import { assertAdmin, audit } from "./audit";
-import type { TDone } from "./listings";
+import { assertAdmin, audit, ZAuditReason as ZReason, type TDone } from "./audit";
 
-const ZReason = z.string().trim().min(3, { error: "Say why, in a few words: the audit log keeps it." }).max(500, { error: "Keep the reason under 500 characters." });
 
 export async function searchUsers(admin: CurrentUser, rawQuery: unknown, rawFilter: unknown) {
   assertAdmin(admin);

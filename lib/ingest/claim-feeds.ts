@@ -50,5 +50,10 @@ export async function nextDueAt(db: PrismaClient): Promise<Date | null> {
 /** Makes a feed due now and wakes the workers (WebSub pushes, "check now" buttons). */
 export async function requestImmediateCheck(db: PrismaClient, blogId: string): Promise<void> {
   await db.$executeRawUnsafe(`UPDATE "Blog" SET "nextCheckAt" = now() WHERE id = $1`, blogId);
+  await wakeFeedWorkers(db, blogId);
+}
+
+/** Tells sleeping workers that a feed is due now (its nextCheckAt already says so). */
+export async function wakeFeedWorkers(db: PrismaClient, blogId: string): Promise<void> {
   await db.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, FEEDS_DUE_CHANNEL, blogId);
 }
