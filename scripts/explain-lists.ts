@@ -25,8 +25,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 const { getCategory, getCategoryRanking, getCategoryTree, getRanking, getTag } = await import("@/lib/categories/queries");
-const { getFeaturedListings, getNewestListings, getPublicListing } = await import("@/lib/listings/queries");
-const { getCategoryPosts, getLatestPosts, getListingPosts, getRelatedPosts, getTagPosts } = await import("@/lib/posts/queries");
+const { getFeaturedListings, getListingPage, getNewestListings } = await import("@/lib/listings/queries");
+const { getCategoryPosts, getLatestPosts, getRelatedPosts, getTagPosts } = await import("@/lib/posts/queries");
 const { searchBlogs, searchPosts } = await import("@/lib/search/queries");
 const { getTrendingPosts } = await import("@/lib/analytics/post-views");
 const { sitemap } = await import("@/lib/syndication/sitemaps");
@@ -87,14 +87,14 @@ try {
     await explain("tag: ranking", () => getRanking("tag", tag.id));
     await explain("tag: latest posts", () => getTagPosts(tag.id, 6));
   }
-  await explain("blog page", () => getPublicListing(blog!.slug));
-  await explain("blog: latest posts", () => getListingPosts(blog!.id, 20));
+  await explain("blog page (the listing and its latest posts, one query)", () => getListingPage(blog!.slug, 20));
   await explain("post: related posts", () => getRelatedPosts(post!));
   await explain("search: posts, a common word", () => searchPosts({ q: "garden", page: 1 } as never));
   await explain("search: posts, two words, page 3", () => searchPosts({ q: "garden telescope", page: 3 } as never));
   await explain("search: posts, a rare word", () => searchPosts({ q: "quokka", page: 1 } as never));
   await explain("search: posts, in a category", () => searchPosts({ q: "garden", page: 1, category: category!.slug } as never));
   await explain("search: blogs by name, misspelt", () => searchBlogs("gardne"));
+  await explain("search: blogs by name, a common word", () => searchBlogs("garden"));
   await explain("sitemap: posts, chunk 3", () => sitemap({ kind: "posts", chunk: 3 }, "https://blogatlas.example"));
   await explain("feed: blog RSS", () => listingFeedData(blog!.slug));
   await explain("feed: category RSS", () => categoryFeedData(category!.slug));

@@ -74,15 +74,18 @@ const BLOG_CANDIDATES = 300;
  * Blogs whose name matches the query, misspellings included; matching Business Listings first
  * (labelled, from their own small index). Other matches are ordered among the first
  * BLOG_CANDIDATES the name index yields: scoring all of a common word's matches took 60-80 ms.
+ * The matches are CTEs so that each is planned for all its rows (the trigram index) and then read
+ * only as far as the LIMIT needs; with the LIMIT in view the planner chose a sequential scan that
+ * took twice as long (docs/explain-lists-scale.txt).
  */
 export function searchBlogs(q: string, limit = 6): Promise<TBlogHit[]> {
   if (!q) return Promise.resolve([]);
   const matches = `status IN ('ACTIVE', 'DORMANT') AND ($1 <% name OR name ILIKE '%' || $1 || '%')`;
   return db.$queryRawUnsafe<TBlogHit[]>(
-    `SELECT id, slug, name, description, tier::text AS tier
-       FROM ((SELECT id, slug, name, description, tier FROM "Blog" WHERE tier = 'BUSINESS' AND ${matches} LIMIT 50)
-             UNION
-             (SELECT id, slug, name, description, tier FROM "Blog" WHERE ${matches} LIMIT ${BLOG_CANDIDATES})) found
+    `WITH business AS MATERIALIZED (SELECT id, slug, name, description, tier FROM "Blog" WHERE tier = 'BUSINESS' AND ${matches}),
+          matching AS MATERIALIZED (SELECT id, slug, name, description, tier FROM "Blog" WHERE ${matches})
+     SELECT id, slug, name, description, tier::text AS tier
+       FROM ((SELECT * FROM business LIMIT 50) UNION (SELECT * FROM matching LIMIT ${BLOG_CANDIDATES})) found
       ORDER BY tier = 'BUSINESS' DESC, word_similarity($1, name) DESC, name
       LIMIT $2`,
     q.slice(0, 100),
