@@ -244,6 +244,18 @@ describe("OPML import", () => {
     expect(await startImport(admin, { fileName: "a.opml", size: 3_000_000, text: "" })).toEqual({ kind: "invalid", message: expect.stringContaining("the limit is 2 MB") });
   });
 
+  it("retries a failed job from where it stopped", async () => {
+    const started = await startImport(admin, { fileName: "failed.opml", size: 300, text: opml([outline("https://failed-a.example/feed", "A"), outline("https://failed-b.example/feed", "B")]) });
+    const id = started.kind === "started" ? started.id : "";
+    await db.importJob.update({ where: { id }, data: { status: "FAILED", error: "the database went away", processed: 1, added: 1, results: [{ feedUrl: "https://failed-a.example/feed", outcome: "added", detail: "a" }] } });
+    expect(await getImport(admin, id)).toMatchObject({ status: "FAILED", error: "the database went away" });
+    expect(await retryImport(admin, id)).toBe(true);
+    expect(await retryImport(admin, id)).toBe(false); // only a failed job is retried
+    await runImport(id, { takeOver: true });
+    expect(await getImport(admin, id)).toMatchObject({ status: "DONE", error: null, processed: 2, added: 2 });
+    expect(await db.auditLog.count({ where: { targetId: id, action: "import.retry" } })).toBe(1);
+  });
+
   it("resumes a job cut short by a crash from its first unhandled feed, counting nothing twice", async () => {
     const started = await startImport(admin, { fileName: "crash.opml", size: 500, text: opml([outline("https://crash-a.example/feed", "A"), outline("https://crash-b.example/feed", "B"), outline("https://crash-c.example/feed", "C")]) });
     const id = started.kind === "started" ? started.id : "";

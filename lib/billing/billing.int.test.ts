@@ -84,6 +84,14 @@ describe("webhook signatures (security.md 1-2)", () => {
     expect(await tierOf(listing.id)).toBe("FREE");
   });
 
+  it("refuses a body over 1 MB with 413 before checking anything, signed or not", async () => {
+    const event = stripe.record("customer.subscription.updated", { id: "sub_big", object: "subscription", padding: "x".repeat(1_100_000) });
+    const { payload, header } = stripe.sign(event);
+    const before = await eventCount();
+    expect((await post(payload, header)).status).toBe(413);
+    expect(await eventCount()).toBe(before);
+  });
+
   it("refuses a correctly signed event older than 300 s, and accepts one inside the tolerance", async () => {
     const { owner, listing } = await ownerWithListing();
     const session = await checkoutFor(owner, listing.slug);
