@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { cleanUrl, contentFacts, sanitizeEntryHtml, simpleHref } from "./sanitize";
+import { cleanUrl, contentFacts, hostOf, readTag, sanitizeEntryHtml, simpleHref } from "./sanitize";
 
 const BASE = "https://blog.example/2026/post.html";
 const clean = (html: string) => sanitizeEntryHtml(html, BASE);
@@ -143,6 +143,83 @@ describe("the URL fast path", () => {
     expect(simpleHref("https://blog.example/notes/1?utm_source=rss&a=b", "https://x.example/")).toBe("https://blog.example/notes/1?utm_source=rss&a=b");
     expect(simpleHref("/images/1.jpg", "https://blog.example/2026/post")).toBe("https://blog.example/images/1.jpg");
     expect(simpleHref("https://blog.example", "https://x.example/")).toBe("https://blog.example/");
+  });
+
+  it("drops tracking parameters exactly as splitting the query and filtering it would, and reads hosts as new URL() does", () => {
+    const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|__s)$/i;
+    const decode = (text: string) => {
+      try {
+        return decodeURIComponent(text);
+      } catch {
+        return text;
+      }
+    };
+    const reference = (href: string) => {
+      const query = href.indexOf("?");
+      if (query < 0) return href;
+      const hash = href.indexOf("#", query);
+      const end = hash < 0 ? href.length : hash;
+      // A query that names no tracking parameter as written is left alone (the old pre-check).
+      if (!/(^|[?&])(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|__s)([=&#]|$)/i.test(href.slice(query, end))) return href;
+      const pairs = href.slice(query + 1, end).split("&");
+      const kept = pairs.filter((pair) => !TRACKING.test(decode(pair.split("=", 1)[0]!)));
+      return href.slice(0, query) + (kept.length ? `?${kept.join("&")}` : "") + href.slice(end);
+    };
+    const piece = fc.constantFrom("utm_source", "UTM_Medium", "utm_", "fbclid", "gclid", "id", "a", "=", "&", "&&", "#", "?", "%75tm_source", "%zz", "x=y", "utm_source=1", "#utm_source=1", "=utm_source");
+    const href = fc.tuple(fc.constantFrom("https://a.example/p", "http://u:p@b.example:81/", "https://[::1]/x"), fc.array(piece, { maxLength: 10 })).map(([origin, rest]) => `${origin}?${rest.join("")}`);
+    fc.assert(
+      fc.property(href, (url) => {
+        const serialized = new URL(url).href;
+        expect(cleanUrl(url, BASE)).toBe(reference(serialized));
+        expect(hostOf(serialized)).toBe(new URL(serialized).hostname);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe("the tag reader", () => {
+  // The grammar readTag implements, as the regular expressions it replaced: the oracle.
+  const TAG = /<(\/?)([a-zA-Z][^\s/<>\0]{0,60})((?:\s+[^\s"'<>/=\0]{1,100}(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'<>]{0,4000}))?){0,40})\s*\/?>/y;
+  const ATTRIBUTE = /([^\s"'<>/=\0]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]*)))?/g;
+  const byOracle = (html: string) => {
+    TAG.lastIndex = 0;
+    const match = TAG.exec(html);
+    if (!match) return null;
+    const attributes = [...match[3]!.matchAll(ATTRIBUTE)].map((m) => [m[1], m[2] ?? m[3] ?? m[4] ?? null]);
+    return { end: TAG.lastIndex, closing: match[1] === "/", name: match[2], attributes };
+  };
+  const byReader = (html: string) => {
+    const spans = { closing: false, nameStart: 0, nameEnd: 0, attributes: [] as number[] };
+    const end = readTag(html, 0, spans);
+    if (end < 0) return null;
+    const attributes: Array<[string, string | null]> = [];
+    for (let a = 0; a < spans.attributes.length; a += 4) {
+      const [ns, ne, vs, ve] = spans.attributes.slice(a, a + 4) as [number, number, number, number];
+      attributes.push([html.slice(ns, ne), vs < 0 ? null : html.slice(vs, ve)]);
+    }
+    return { end, closing: spans.closing, name: html.slice(spans.nameStart, spans.nameEnd), attributes };
+  };
+  const pieces = fc.constantFrom("<", "/", ">", "a", "img", "B", "1", " ", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "=", '"', "'", "x=y", ' href="u"', " src='v'", " alt", "=\"\"", "\0", "-", ":", "é", "<a", "/>", " / >");
+  const tagLike = fc.tuple(fc.constantFrom("<", "</", "< ", "<1"), fc.array(pieces, { maxLength: 24 })).map(([head, rest]) => head + rest.join(""));
+
+  it("reads exactly the tags the reference grammar reads, with the same name and attributes", () => {
+    fc.assert(
+      fc.property(fc.oneof(tagLike, fc.string().map((s) => `<${s}`)), (html) => {
+        expect(byReader(html)).toEqual(byOracle(html));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("agrees at the limits: name, attribute and value lengths, the number of attributes", () => {
+    const cases = [
+      `<${"a".repeat(61)}>`, `<${"a".repeat(62)}>`,
+      `<a ${"b".repeat(100)}>`, `<a ${"b".repeat(101)}>`,
+      `<a b="${"c".repeat(4000)}">`, `<a b="${"c".repeat(4001)}">`, `<a b=${"c".repeat(4000)}>`, `<a b=${"c".repeat(4001)}>`,
+      `<a${" b".repeat(40)}>`, `<a${" b".repeat(41)}>`, `<a b="x"c="y">`, `<a b = 'x' / >`, `<a b=/>`, `<a b= >`, `<a b="x`,
+    ];
+    for (const html of cases) expect(byReader(html), html.slice(0, 40)).toEqual(byOracle(html));
   });
 });
 

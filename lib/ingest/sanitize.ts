@@ -17,7 +17,8 @@ const TRACKING_IMAGE_HOSTS = /(^|\.)(feeds\.feedburner\.com|feedproxy\.google\.c
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]+$/i;
 
 /** Query parameters that only track the reader: dropped from every link and image. */
-const TRACKING_QUERY = /(^|[?&])(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|__s)([=&#]|$)/i;
+// Global, so that it can be searched from the "?" of a serialized URL; a match past the query (in the fragment) is ignored.
+const TRACKING_QUERY = /[?&](?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|__s)(?=[=&#]|$)/gi;
 
 // The common shapes of URLs in posts, which the URL parser would give back unchanged (a slash
 // added to a bare host): http(s) with a lower-case host name whose last label starts with a letter
@@ -68,16 +69,22 @@ export function cleanUrl(raw: string | undefined, base: string): string | undefi
   // (URLSearchParams would re-encode them). In a serialized URL the first "?" starts the query.
   const hash = href.indexOf("#", query);
   const end = hash < 0 ? href.length : hash;
-  const search = href.slice(query, end);
-  if (!TRACKING_QUERY.test(search)) return href;
-  const kept = search
-    .slice(1)
-    .split("&")
-    .filter((pair) => {
-      const key = pair.split("=", 1)[0]!;
-      return !TRACKING_PARAMS.test(key.includes("%") ? safeDecode(key) : key);
-    });
-  return href.slice(0, query) + (kept.length ? `?${kept.join("&")}` : "") + href.slice(end);
+  TRACKING_QUERY.lastIndex = query;
+  if (!TRACKING_QUERY.test(href) || TRACKING_QUERY.lastIndex > end) return href;
+  // Pairs are read as split("&") would give them (empty ones too), in one pass without arrays.
+  let kept = "";
+  let pairs = 0;
+  let at = query + 1;
+  for (;;) {
+    let amp = href.indexOf("&", at);
+    if (amp < 0 || amp > end) amp = end;
+    const equals = href.indexOf("=", at);
+    const key = href.slice(at, equals >= 0 && equals < amp ? equals : amp);
+    if (!TRACKING_PARAMS.test(key.includes("%") ? safeDecode(key) : key)) kept += (pairs++ ? "&" : "?") + href.slice(at, amp);
+    if (amp === end) break;
+    at = amp + 1;
+  }
+  return href.slice(0, query) + kept + href.slice(end);
 }
 
 function safeDecode(text: string): string {
@@ -113,11 +120,93 @@ const DROP_WITH_CONTENT = new Set([
 /** Raw-text elements: the browser ends them only at their own end tag, whatever is inside. */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript", "noembed", "noframes", "iframe", "plaintext"]);
 
-// <name attributes>: attribute values quoted or not. Quantifiers are bounded and "<" cannot occur in
-// names or unquoted values, so a failed match stops early and hostile input stays linear; anything
-// that does not match is not a tag and is escaped as text. The sticky flag anchors it at a '<'.
-const TAG = /<(\/?)([a-zA-Z][^\s/<>\0]{0,60})((?:\s+[^\s"'<>/=\0]{1,100}(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'<>]{0,4000}))?){0,40})\s*\/?>/y;
-const ATTRIBUTE = /([^\s"'<>/=\0]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]*)))?/g;
+/**
+ * JavaScript's \s, the white space of the tag grammar below (it was first written as a regular
+ * expression, and the test suite checks the two still agree).
+ */
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 160 && (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff));
+
+/** The tag read by readTag: whether it is an end tag, its name, and its attributes' spans. */
+type TagSpans = {
+  closing: boolean;
+  nameStart: number;
+  nameEnd: number;
+  /** Per attribute: name start, name end, value start, value end (value start -1 when it has none). */
+  attributes: number[];
+};
+const tagSpans: TagSpans = { closing: false, nameStart: 0, nameEnd: 0, attributes: [] };
+
+/**
+ * Reads the tag at `lt` (a "<"): <name attributes> or </name attributes>, the name a letter then up
+ * to 60 characters, up to 40 attributes (names up to 100 characters, values quoted or not, up to
+ * 4,000), white space before each attribute, then optional white space, an optional "/" and ">".
+ * Returns the index after the ">" and fills `tagSpans`, or -1 when the text is not a tag (then it is
+ * escaped as text). Bounded lengths and no backtracking keep hostile input linear. This is exactly
+ * the language of the regular expression it replaced, which the tests keep as its oracle:
+ * /<(\/?)([a-zA-Z][^\s/<>\0]{0,60})((?:\s+[^\s"'<>/=\0]{1,100}(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s"'<>]{0,4000}))?){0,40})\s*\/?>/y
+ */
+export function readTag(html: string, lt: number, spans: TagSpans = tagSpans): number {
+  const length = html.length;
+  let i = lt + 1;
+  spans.closing = html.charCodeAt(i) === 47; /* / */
+  if (spans.closing) i++;
+  let code = html.charCodeAt(i);
+  if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90))) return -1;
+  spans.nameStart = i++;
+  while (i < length) {
+    code = html.charCodeAt(i);
+    if (code === 47 || code === 60 || code === 62 || code === 0 || isSpace(code)) break;
+    i++;
+  }
+  if (i - spans.nameStart > 61) return -1;
+  spans.nameEnd = i;
+  const attributes = spans.attributes;
+  attributes.length = 0;
+  for (;;) {
+    let j = i;
+    while (j < length && isSpace(html.charCodeAt(j))) j++;
+    code = html.charCodeAt(j);
+    if (code === 62 /* > */) return j + 1;
+    if (code === 47 /* / */) return html.charCodeAt(j + 1) === 62 ? j + 2 : -1;
+    if (j === i || j >= length || attributes.length === 160) return -1; // white space before each attribute; at most 40
+    const nameStart = j;
+    while (j < length) {
+      code = html.charCodeAt(j);
+      if (code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 0 || isSpace(code)) break;
+      j++;
+    }
+    if (j === nameStart || j - nameStart > 100) return -1;
+    let k = j;
+    while (k < length && isSpace(html.charCodeAt(k))) k++;
+    if (html.charCodeAt(k) !== 61 /* = */) {
+      attributes.push(nameStart, j, -1, -1);
+      i = j;
+      continue;
+    }
+    k++;
+    while (k < length && isSpace(html.charCodeAt(k))) k++;
+    code = html.charCodeAt(k);
+    if (code === 34 || code === 39) {
+      const close = html.indexOf(code === 34 ? '"' : "'", k + 1);
+      if (close < 0 || close - k - 1 > 4000) return -1;
+      attributes.push(nameStart, j, k + 1, close);
+      i = close + 1;
+    } else {
+      const valueStart = k;
+      while (k < length) {
+        code = html.charCodeAt(k);
+        if (code === 34 || code === 39 || code === 60 || code === 62 || isSpace(code)) break;
+        k++;
+      }
+      if (k - valueStart > 4000) return -1;
+      attributes.push(nameStart, j, valueStart, k);
+      i = k;
+    }
+  }
+}
+
+const DIMENSION = /^\d{1,5}$/;
 
 const escapeAttribute = (value: string) =>
   /[&"<>]/.test(value) ? value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : value;
@@ -125,71 +214,112 @@ const escapeAttribute = (value: string) =>
 function isTrackingPixel(width: string | undefined, height: string | undefined, src: string): boolean {
   if (width !== undefined && height !== undefined && Number(width) <= 1 && Number(height) <= 1) return true;
   if (!src.startsWith("http")) return false;
-  try {
-    return TRACKING_IMAGE_HOSTS.test(new URL(src).hostname);
-  } catch {
-    return false;
-  }
+  return TRACKING_IMAGE_HOSTS.test(hostOf(src));
 }
 
+/**
+ * The host name of a URL cleanUrl returned (serialized, so "scheme://host[:port]/…"); new URL()
+ * when it carries credentials or an IPv6 address, which the plain reading would get wrong.
+ */
+export function hostOf(href: string): string {
+  const start = href.indexOf("//") + 2;
+  let end = start;
+  let port = -1;
+  while (end < href.length) {
+    const code = href.charCodeAt(end);
+    if (code === 47 || code === 63 || code === 35) break; // / ? #: the authority ends
+    if (code === 64 || code === 91) return new URL(href).hostname; // @ (credentials), [ (IPv6)
+    if (code === 58 && port < 0) port = end;
+    end++;
+  }
+  return href.slice(start, port < 0 ? end : port);
+}
+
+const SRCSET_SEPARATOR = /,\s+/;
+const DESCRIPTOR = /^\d+(\.\d+)?[wx]$/;
+
+/** Each candidate of a srcset made absolute and cleaned; those that are not URLs go. */
 function cleanSrcset(srcset: string, base: string): string | undefined {
-  const parts: string[] = [];
-  for (const candidate of srcset.split(/,\s+/)) {
+  let out = "";
+  for (const candidate of srcset.split(SRCSET_SEPARATOR)) {
     const [src, descriptor] = candidate.trim().split(/\s+/, 2);
     const url = cleanUrl(src, base);
-    if (url) parts.push(descriptor && /^\d+(\.\d+)?[wx]$/.test(descriptor) ? `${url} ${descriptor}` : url);
+    if (url) out += (out ? ", " : "") + (descriptor && DESCRIPTOR.test(descriptor) ? `${url} ${descriptor}` : url);
   }
-  return parts.length ? parts.join(", ") : undefined;
+  return out || undefined;
 }
 
+/**
+ * The allowed attributes of the tag just read, lower-cased names and decoded values, as
+ * [name, value, …]; the first of duplicates is kept, as the browser does. A flat list rather than an
+ * object: tags carry one to five attributes, and a list is cheaper to build and to read.
+ */
+function allowedAttributes(html: string, spans: readonly number[], allowed: readonly string[]): string[] {
+  const list: string[] = [];
+  for (let a = 0; a < spans.length; a += 4) {
+    const key = html.slice(spans[a], spans[a + 1]).toLowerCase();
+    if (!allowed.includes(key) || valueOf(list, key) !== undefined) continue;
+    const value = spans[a + 2]! < 0 ? "" : html.slice(spans[a + 2], spans[a + 3]);
+    list.push(key, value.includes("&") ? decodeHTMLAttribute(value) : value);
+  }
+  return list;
+}
+
+function valueOf(list: readonly string[], key: string): string | undefined {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === key) return list[i + 1];
+  return undefined;
+}
+
+const LINK_OPEN = '<a rel="ugc nofollow noopener"';
+
 /** The opening tag we emit for an allowed element, or null when the element must go (img without src). */
-function openTag(name: string, rawAttributes: string, base: string): string | null {
+function openTag(name: string, html: string, spans: readonly number[], base: string): string | null {
   const allowed = ALLOWED[name]!;
   if (allowed.length === 0 && name !== "a") return `<${name}>`;
-  const values: Record<string, string> = {};
-  if (rawAttributes) {
-    ATTRIBUTE.lastIndex = 0;
-    for (let match = ATTRIBUTE.exec(rawAttributes); match; match = ATTRIBUTE.exec(rawAttributes)) {
-      const key = match[1]!.toLowerCase();
-      if (!allowed.includes(key) || key in values) continue; // the browser keeps the first of duplicates
-      const value = match[2] ?? match[3] ?? match[4] ?? "";
-      values[key] = value.includes("&") ? decodeHTMLAttribute(value) : value;
-    }
+  const values = spans.length ? allowedAttributes(html, spans, allowed) : [];
+  if (name === "a") {
+    const href = valueOf(values, "href")?.trim();
+    const safe = href && href.length > 6 && /^mailto:/i.test(href) ? (/^mailto:[^\s"'<>]+$/i.test(href) ? href : undefined) : cleanUrl(href, base);
+    const title = valueOf(values, "title");
+    let tag = safe ? `${LINK_OPEN} href="${escapeAttribute(safe)}"` : LINK_OPEN;
+    if (title) tag += ` title="${escapeAttribute(title)}"`;
+    return `${tag}>`;
+  }
+  if (name === "img") {
+    const raw = valueOf(values, "src")?.trim();
+    const src = raw && /^data:/i.test(raw) ? (SAFE_DATA_IMAGE.test(raw) ? raw : undefined) : cleanUrl(raw, base);
+    const width = valueOf(values, "width");
+    const height = valueOf(values, "height");
+    if (!src || isTrackingPixel(width, height, src)) return null;
+    let tag = `<img src="${escapeAttribute(src)}" loading="lazy"`;
+    const srcsetValue = valueOf(values, "srcset");
+    const srcset = srcsetValue ? cleanSrcset(srcsetValue, base) : undefined;
+    if (srcset) tag += ` srcset="${escapeAttribute(srcset)}"`;
+    tag += ` alt="${escapeAttribute(valueOf(values, "alt") ?? "")}"`;
+    const title = valueOf(values, "title");
+    if (title) tag += ` title="${escapeAttribute(title)}"`;
+    const sizes = valueOf(values, "sizes");
+    if (sizes) tag += ` sizes="${escapeAttribute(sizes)}"`;
+    if (width && DIMENSION.test(width)) tag += ` width="${width}"`;
+    if (height && DIMENSION.test(height)) tag += ` height="${height}"`;
+    return `${tag}>`;
   }
   const out: string[] = [];
-  if (name === "a") {
-    const href = values.href?.trim();
-    const safe = href && /^mailto:/i.test(href) ? (/^mailto:[^\s"'<>]+$/i.test(href) ? href : undefined) : cleanUrl(href, base);
-    out.push(`rel="ugc nofollow noopener"`);
-    if (safe) out.push(`href="${escapeAttribute(safe)}"`);
-    if (values.title) out.push(`title="${escapeAttribute(values.title)}"`);
-  } else if (name === "img") {
-    const raw = values.src?.trim();
-    const src = raw && /^data:/i.test(raw) ? (SAFE_DATA_IMAGE.test(raw) ? raw : undefined) : cleanUrl(raw, base);
-    if (!src || isTrackingPixel(values.width, values.height, src)) return null;
-    out.push(`src="${escapeAttribute(src)}"`, `loading="lazy"`);
-    const srcset = values.srcset ? cleanSrcset(values.srcset, base) : undefined;
-    if (srcset) out.push(`srcset="${escapeAttribute(srcset)}"`);
-    out.push(`alt="${escapeAttribute(values.alt ?? "")}"`);
-    for (const key of ["title", "sizes"]) if (values[key]) out.push(`${key}="${escapeAttribute(values[key]!)}"`);
-    for (const key of ["width", "height"]) if (values[key] && /^\d{1,5}$/.test(values[key]!)) out.push(`${key}="${values[key]}"`);
-  } else {
-    for (const key of allowed) {
-      const value = values[key];
-      if (value === undefined) continue;
-      if (key === "cite") {
-        const url = cleanUrl(value, base);
-        if (url) out.push(`cite="${escapeAttribute(url)}"`);
-      } else if (key === "class") {
-        const classes = value.split(/\s+/).filter((c) => /^(language|lang)-[\w+#.-]{1,40}$/.test(c));
-        if (classes.length) out.push(`class="${classes.join(" ")}"`);
-      } else if (key === "start" || key === "colspan" || key === "rowspan") {
-        if (/^\d{1,4}$/.test(value.trim())) out.push(`${key}="${value.trim()}"`);
-      } else if (key === "reversed") out.push("reversed");
-      else if (key === "scope") {
-        if (/^(row|col|rowgroup|colgroup)$/i.test(value.trim())) out.push(`scope="${value.trim().toLowerCase()}"`);
-      } else out.push(`${key}="${escapeAttribute(value)}"`);
-    }
+  for (const key of allowed) {
+    const value = valueOf(values, key);
+    if (value === undefined) continue;
+    if (key === "cite") {
+      const url = cleanUrl(value, base);
+      if (url) out.push(`cite="${escapeAttribute(url)}"`);
+    } else if (key === "class") {
+      const classes = value.split(/\s+/).filter((c) => /^(language|lang)-[\w+#.-]{1,40}$/.test(c));
+      if (classes.length) out.push(`class="${classes.join(" ")}"`);
+    } else if (key === "start" || key === "colspan" || key === "rowspan") {
+      if (/^\d{1,4}$/.test(value.trim())) out.push(`${key}="${value.trim()}"`);
+    } else if (key === "reversed") out.push("reversed");
+    else if (key === "scope") {
+      if (/^(row|col|rowgroup|colgroup)$/i.test(value.trim())) out.push(`scope="${value.trim().toLowerCase()}"`);
+    } else out.push(`${key}="${escapeAttribute(value)}"`);
   }
   return out.length ? `<${name} ${out.join(" ")}>` : `<${name}>`;
 }
@@ -241,8 +371,12 @@ for (const name of Object.keys(ALLOWED)) if (!(name in RENAMED)) (VERBATIM[name.
 function verbatimName(html: string, nameStart: number): string | undefined {
   const candidates = VERBATIM[html.charCodeAt(nameStart)];
   if (candidates === undefined) return undefined;
-  for (const name of candidates) {
-    if (html.charCodeAt(nameStart + name.length) === 62 /* > */ && html.startsWith(name, nameStart)) return name;
+  for (let c = 0; c < candidates.length; c++) {
+    const name = candidates[c]!;
+    if (html.charCodeAt(nameStart + name.length) !== 62 /* > */) continue;
+    let k = 1; // the first letter already matched
+    while (k < name.length && html.charCodeAt(nameStart + k) === name.charCodeAt(k)) k++;
+    if (k === name.length) return name;
   }
   return undefined;
 }
@@ -315,29 +449,28 @@ export function sanitizeHtml(input: string, baseUrl: string): SanitizedHtml {
       from = i;
       continue;
     }
-    TAG.lastIndex = lt;
-    const match = TAG.exec(html);
-    if (!match) {
+    const tagEnd = readTag(html, lt);
+    if (tagEnd < 0) {
       out += "&lt;";
       i = from = lt + 1;
       continue;
     }
-    i = from = TAG.lastIndex;
-    let name = match[2]!.toLowerCase();
-    if (match[1] !== "/" && DROP_WITH_CONTENT.has(name)) {
+    i = from = tagEnd;
+    let name = html.slice(tagSpans.nameStart, tagSpans.nameEnd).toLowerCase();
+    if (!tagSpans.closing && DROP_WITH_CONTENT.has(name)) {
       i = from = skipElement(html, i, name);
       continue;
     }
     name = RENAMED[name] ?? name;
     if (collecting && !INLINE.has(name)) textStart += " ";
     if (!(name in ALLOWED)) continue; // unknown or forbidden tag: dropped, its text kept
-    if (match[1] === "/") {
+    if (tagSpans.closing) {
       const at = open.lastIndexOf(name);
       if (at < 0) continue; // a stray end tag must not close anything of the page around the post
       while (open.length > at) out += `</${open.pop()}>`;
       continue;
     }
-    const tag = openTag(name, match[3] ?? "", baseUrl);
+    const tag = openTag(name, html, tagSpans.attributes, baseUrl);
     if (tag === null) continue;
     if (name === "img" && firstImage === undefined) firstImage = tag.match(/ src="(https?:[^"]+)"/)?.[1]?.replace(/&amp;/g, "&");
     out += tag;
