@@ -28,9 +28,30 @@ const MONTHS: Record<string, string> = Object.fromEntries(
 
 const MIN = Date.UTC(1990, 0, 1);
 
+// The two shapes nearly every feed writes, which Date.parse reads as they are: RFC 822 as
+// toUTCString() writes it (English names, four-digit year, seconds, GMT or a numeric zone) and
+// ISO 8601 with a zone. The weekday is cut (it may disagree with the date); anything else takes
+// the long way below. A test checks that both ways agree.
+const PLAIN_RFC822 = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (?:GMT|[+-]\d{4}))$/;
+const PLAIN_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
 export function parseFeedDate(raw: unknown, now = Date.now()): Date | undefined {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw;
   if (typeof raw !== "string") return undefined;
+  const plain = PLAIN_ISO.test(raw) ? raw : PLAIN_RFC822.exec(raw)?.[1];
+  if (plain !== undefined) return checked(Date.parse(plain), now);
+  return parseLoose(raw, now);
+}
+
+function checked(time: number, now: number): Date | undefined {
+  if (Number.isNaN(time) || time < MIN) return undefined;
+  // A date far in the future is a typo; treat it as unknown rather than pin the post on top.
+  if (time > now + 2 * 86_400_000) return undefined;
+  return new Date(time);
+}
+
+/** Every other way feeds write dates. */
+export function parseLoose(raw: string, now = Date.now()): Date | undefined {
   let text = raw.trim().replace(/\s+/g, " ");
   if (!text) return undefined;
   // ISO 8601 with a space, or a date alone.
@@ -52,8 +73,5 @@ export function parseFeedDate(raw: unknown, now = Date.now()): Date | undefined 
     // A time without seconds and without zone, e.g. "12 Mar 2024 10:30".
     time = Date.parse(`${text} +0000`);
   }
-  if (Number.isNaN(time) || time < MIN) return undefined;
-  // A date far in the future is a typo; treat it as unknown rather than pin the post on top.
-  if (time > now + 2 * 86_400_000) return undefined;
-  return new Date(time);
+  return checked(time, now);
 }

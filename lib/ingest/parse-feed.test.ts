@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rss } from "@/lib/testing/feed-server";
 import { fixturesDir } from "@/lib/testing/shared-fixtures";
+import fc from "fast-check";
 import { decodeFeedBody } from "./decode";
+import { parseFeedDate, parseLoose } from "./parse-date";
 import { FeedParseError, MAX_ENTRIES, parseFeedText } from "./parse-feed";
 import { prepareEntries } from "./read-feed";
 
@@ -82,6 +84,24 @@ describe("dates", () => {
     expect(ready[4]!.publishedAt.getTime()).toBe(now - 4);
     expect(ready[5]!.publishedAt.getTime()).toBe(now - 5);
     expect(ready[4]!.publishedAtKnown).toBe(false);
+  });
+
+  it("reads the two common shapes the short way exactly as the long way does", () => {
+    const now = Date.UTC(2026, 10, 28);
+    const time = fc.integer({ min: Date.UTC(1985, 0, 1), max: now + 5 * 86_400_000 });
+    const offset = fc.constantFrom("Z", "+02:00", "-05:30", "+00:00");
+    fc.assert(
+      fc.property(time, offset, fc.constantFrom("GMT", "+0000", "-0700", "+0530"), (t, iso, zone) => {
+        const rfc = `${new Date(t).toUTCString().slice(0, -4)} ${zone}`;
+        const isoText = new Date(t).toISOString().replace("Z", iso);
+        for (const text of [new Date(t).toUTCString(), rfc, isoText, isoText.replace(/\.\d+/, "")]) {
+          expect(parseFeedDate(text, now)?.getTime(), text).toBe(parseLoose(text, now)?.getTime());
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+    // A weekday that disagrees with the date is ignored both ways.
+    expect(parseFeedDate("Mon, 10 Jun 2025 04:00:00 GMT")?.toISOString()).toBe("2025-06-10T04:00:00.000Z");
   });
 });
 

@@ -57,10 +57,12 @@ const NOT_A_FEED = "this is not an RSS, Atom, RDF or JSON feed";
 export function toPlainText(value: string | undefined): string {
   if (!value) return "";
   const text = value.indexOf("<") >= 0 ? value.replace(/<[^>]*>/g, "") : value;
-  return (text.indexOf("&") >= 0 ? decodeHTML(text) : text).replace(/\s+/g, " ").trim();
+  return collapse(text.indexOf("&") >= 0 ? decodeHTML(text) : text);
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
+/** White space that collapse() would change: runs, anything but a plain space, or at either end. */
+const UNCOLLAPSED = /\s\s|[^\S ]|^\s|\s$/;
+const collapse = (text: string) => (UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ").trim() : text);
 
 function resolve(url: string | undefined, base: string | undefined): string | undefined {
   if (!url) return undefined;
