@@ -12,7 +12,7 @@ import { prepareEntries } from "./read-feed";
 
 const DIR = fixturesDir("conformance");
 /** Raise this when conformance improves; see the printed score. */
-const FLOOR = 259;
+const FLOOR = 261;
 
 type Literal = string | number | number[];
 type Clause = { lhs: string[]; rhs: Literal | undefined; raw: string };

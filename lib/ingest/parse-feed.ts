@@ -129,6 +129,11 @@ class XmlFeedReader {
     return element.children.find((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
   }
 
+  /** The last such child: a date given twice (a malformed feed) counts by its last value, as feedparser reads it. */
+  lastChild(element: XmlElement, local: string, ns?: string): XmlElement | undefined {
+    return element.children.findLast((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
+  }
+
   /** The element's content: its character data, or its markup kept raw when it holds elements. */
   value(element: XmlElement | undefined): string {
     if (!element) return "";
@@ -267,7 +272,7 @@ class XmlFeedReader {
       title: toPlainText(this.text(this.child(item, "title")) ?? dc("title")),
       authors: uniqueNames([...this.people(item, ["author"]), ...this.people(item, ["creator", "author"], NS.dc), ...this.people(item, ["author"], NS.atom)]),
       publishedAt: parseFeedDate(
-        this.text(this.child(item, "pubdate")) ?? dc("date") ?? dc("issued", NS.dcterms) ?? dc("created", NS.dcterms) ?? dc("date", NS.dcterms) ?? dc("published", NS.atom),
+        this.text(this.lastChild(item, "pubdate")) ?? dc("date") ?? dc("issued", NS.dcterms) ?? dc("created", NS.dcterms) ?? dc("date", NS.dcterms) ?? dc("published", NS.atom),
       ),
       updatedAt: parseFeedDate(dc("modified", NS.dcterms) ?? dc("updated", NS.atom)),
       contentHtml: encoded || description,
@@ -299,7 +304,7 @@ class XmlFeedReader {
   readAtomEntry(entry: XmlElement, feedBase: string): RawEntry {
     const base = XmlFeedReader.base(entry, feedBase);
     const url = pickLink(this.links(entry, base)) ?? "";
-    const date = (...names: string[]) => names.map((name) => this.text(this.child(entry, name))).find(Boolean);
+    const date = (...names: string[]) => names.map((name) => this.text(this.lastChild(entry, name))).find(Boolean);
     const contentElement = this.child(entry, "content");
     const summaryElement = this.child(entry, "summary");
     const content = contentElement?.attrs.src ? "" : this.atomHtml(contentElement);
