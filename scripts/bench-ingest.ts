@@ -1,5 +1,6 @@
 // npm run bench:ingest [-- --feeds 2000 --entries 50 --concurrency 16]
-// Runs with the worker's own heap limit (--max-old-space-size=256, as npm run worker does).
+// Runs with the worker's own heap settings (--max-old-space-size=256 --max-semi-space-size=32, as npm run worker does:
+// V8's default young generation on Node 24 took the peak from ~295 to ~400 MB for no speed).
 // Runs the real worker pipeline (claim, fetch, parse, sanitize, upsert, schedule) against a local
 // server of generated feeds on a fresh database, then re-checks every feed when nothing changed,
 // then parses the same corpus with rss-parser (parse only) as a peer baseline. Prints its figures;
@@ -82,6 +83,13 @@ async function main() {
     for (let i = 0; i < blogs.length; i += 1000) await db.blog.createMany({ data: blogs.slice(i, i + 1000) });
     const policy = policyOf(Array.from({ length: HOSTS }, (_, h) => `127.0.0.${h + 1}:${corpus.port}`));
 
+    // Where the memory goes: sampled while the passes run, printed beside the peak.
+    const peaks = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      for (const key of Object.keys(peaks) as Array<keyof typeof peaks>) peaks[key] = Math.max(peaks[key], usage[key]);
+    }, 100);
+
     // Pass 1: everything is new.
     let done = 0;
     let failures = 0;
@@ -105,8 +113,10 @@ async function main() {
     const secondSeconds = (performance.now() - started) / 1000;
     const unchangedFeedsPerMin = (FEEDS / secondSeconds) * 60;
     console.log(`second pass (nothing changed): ${FEEDS} feeds in ${secondSeconds.toFixed(1)} s = ${unchangedFeedsPerMin.toFixed(0)} feeds/min (${failures} failed)`);
+    clearInterval(sampler);
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
-    console.log(`peak resident memory of the pipeline process: ${peakRssMB.toFixed(0)} MB`);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`peak resident memory of the pipeline process: ${peakRssMB.toFixed(0)} MB (peaks: JS heap used ${mb(peaks.heapUsed)} of ${mb(peaks.heapTotal)}, outside the heap ${mb(peaks.external)}, of which buffers ${mb(peaks.arrayBuffers)})`);
 
     // Peer: the same corpus parsed by rss-parser alone, and by our parse + sanitize, feed by feed.
     const peer = new RssParser();
@@ -127,9 +137,9 @@ async function main() {
       if (index % 50 === 49 || index === FEEDS - 1) progress("peer parse ", index + 1, FEEDS);
     }
     const parseSanitizeVsRssParser = peerMs / oursMs;
-    const mb = bytes / 1024 / 1024;
-    console.log(`rss-parser, parse only: ${(peerMs / 1000).toFixed(1)} s for ${mb.toFixed(0)} MB (${(mb / (peerMs / 1000)).toFixed(1)} MB/s)`);
-    console.log(`BlogAtlas, parse + sanitize: ${(oursMs / 1000).toFixed(1)} s (${(mb / (oursMs / 1000)).toFixed(1)} MB/s): ${parseSanitizeVsRssParser.toFixed(2)}× the peer's speed`);
+    const corpusMb = bytes / 1024 / 1024;
+    console.log(`rss-parser, parse only: ${(peerMs / 1000).toFixed(1)} s for ${corpusMb.toFixed(0)} MB (${(corpusMb / (peerMs / 1000)).toFixed(1)} MB/s)`);
+    console.log(`BlogAtlas, parse + sanitize: ${(oursMs / 1000).toFixed(1)} s (${(corpusMb / (oursMs / 1000)).toFixed(1)} MB/s): ${parseSanitizeVsRssParser.toFixed(2)}× the peer's speed`);
     console.log(
       JSON.stringify({
         newEntriesPerSec: Math.round(newEntriesPerSec),

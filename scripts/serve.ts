@@ -183,7 +183,7 @@ try {
   });
 
   if (!values["no-worker"]) {
-    worker = spawn(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "--max-old-space-size=256", "scripts/worker.ts"], {
+    worker = spawn(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "--max-old-space-size=256", "--max-semi-space-size=32", "scripts/worker.ts"], {
       stdio: ["ignore", "inherit", "inherit"],
       env: process.env,
     });
