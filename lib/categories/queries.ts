@@ -1,7 +1,7 @@
 // Public reads of the category tree.
 import "server-only";
 import { db } from "@/lib/db";
-import { listingCardSelect } from "@/lib/listings/selects";
+import type { TListingCard } from "@/lib/listings/selects";
 
 export type TCategoryNode = { id: string; slug: string; name: string; blogCount: number; children: TCategoryNode[] };
 
@@ -93,8 +93,15 @@ const RANKING_SOURCES = {
  */
 export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
   const { table, key } = RANKING_SOURCES[kind];
-  const rows = await db.$queryRawUnsafe<Array<{ blogId: string; rankScore: number }>>(
-    `SELECT r."blogId", r."rankScore"
+  // The cards come with the ranking in one round trip (the shape of listingCardSelect): on a deep
+  // category page this is the page's only query, and a second one for the cards cost more Node time
+  // than the database spent on both.
+  const rows = await db.$queryRawUnsafe<Array<TListingCard & { rankScore: number }>>(
+    `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
+            b."verifiedAt", b."postCount", b."lastPostAt", r."rankScore",
+            COALESCE((SELECT json_agg(json_build_object('category', json_build_object('slug', c.slug, 'name', c.name)) ORDER BY bc."categoryId")
+                        FROM "BlogCategory" bc JOIN "Category" c ON c.id = bc."categoryId"
+                       WHERE bc."blogId" = b.id), '[]') AS categories
        FROM "${table}" r JOIN "Blog" b ON b.id = r."blogId"
       WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')
         AND ($2::float8 IS NULL OR (r."rankScore", r."blogId") < ($2::float8, $3::text))
@@ -105,17 +112,9 @@ export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: st
     after?.id ?? "",
     limit + 1,
   );
-  const page = rows.slice(0, limit);
-  const cards = await db.blog.findMany({ where: { id: { in: page.map((row) => row.blogId) } }, select: listingCardSelect });
-  const byId = new Map(cards.map((card) => [card.id, card]));
-  const last = page.at(-1);
-  return {
-    listings: page.flatMap((row) => {
-      const card = byId.get(row.blogId);
-      return card ? [{ ...card, rankScore: row.rankScore }] : [];
-    }),
-    next: rows.length > limit && last ? { score: last.rankScore, id: last.blogId } : null,
-  };
+  const listings = rows.slice(0, limit);
+  const last = listings.at(-1);
+  return { listings, next: rows.length > limit && last ? { score: last.rankScore, id: last.id } : null };
 }
 
 export const getCategoryRanking = (categoryId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) => getRanking("category", categoryId, after, limit);

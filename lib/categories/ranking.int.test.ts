@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshRankScores } from "@/lib/listings/ranking";
+import { listingCardSelect } from "@/lib/listings/selects";
 import { createListing, createPost } from "@/lib/testing/fixtures";
 import { getCategoryRanking, getRanking, type TRankCursor } from "./queries";
 
@@ -33,6 +34,23 @@ describe("the category ranking", () => {
     expect(listings[1]!.rankScore).toBe(0);
     const copies = await db.blogCategory.findMany({ where: { categoryId: category.id }, orderBy: { rankScore: "desc" } });
     expect(copies.map((copy) => copy.rankScore)).toEqual(listings.map((listing) => listing.rankScore));
+  });
+
+  it("gives each card exactly as the listing card select reads it", async () => {
+    const { category, blogs } = await categoryWith(3, "cards");
+    const second = await db.category.create({ data: { slug: "cards-second", name: "Second" } });
+    await db.blogCategory.create({ data: { blogId: blogs[0]!.id, categoryId: second.id } });
+    await db.blog.update({ where: { id: blogs[0]!.id }, data: { verifiedAt: new Date(), description: null, tier: "BUSINESS" } });
+    const { listings } = await getCategoryRanking(category.id);
+    expect(listings).toHaveLength(3);
+    for (const { rankScore, ...card } of listings) {
+      expect(typeof rankScore).toBe("number");
+      const expected = await db.blog.findUniqueOrThrow({ where: { id: card.id }, select: listingCardSelect });
+      expect({ ...card, categories: [...card.categories].sort((a, b) => a.category.slug.localeCompare(b.category.slug)) }).toEqual({
+        ...expected,
+        categories: [...expected.categories].sort((a, b) => a.category.slug.localeCompare(b.category.slug)),
+      });
+    }
   });
 
   it("pages by keyset through ties without repeating or skipping a listing, and leaves out non-public ones", async () => {
