@@ -9,3 +9,14 @@ export function formatPostingRate(postsPerWeek: number): string {
   if (postsPerWeek * 4.3 >= 1) return `about ${Math.round(postsPerWeek * 4.3)} posts a month`;
   return "rarely";
 }
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** "pt-BR" → "Brazilian Portuguese"; a code Intl cannot read (stored before codes were checked) as written. */
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

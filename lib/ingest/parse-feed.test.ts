@@ -6,7 +6,7 @@ import { fixturesDir } from "@/lib/testing/shared-fixtures";
 import fc from "fast-check";
 import { decodeFeedBody } from "./decode";
 import { parseFeedDate, parseLoose } from "./parse-date";
-import { FeedParseError, MAX_ENTRIES, parseFeedText } from "./parse-feed";
+import { FeedParseError, languageCode, MAX_ENTRIES, parseFeedText } from "./parse-feed";
 import { prepareEntries } from "./read-feed";
 
 const FEED_URL = "https://blog.example/feed.xml";
@@ -56,6 +56,17 @@ describe("encodings: BOM, then HTTP charset, then the XML declaration, then dete
     const text = `<rss version="2.0"><channel><title>${title}</title></channel></rss>`;
     expect(decodeFeedBody(Buffer.from(text, "latin1")).encoding).toBe("windows-1252");
     expect(decodeFeedBody(Buffer.from(text, "utf8")).encoding).toBe("utf-8");
+  });
+});
+
+describe("languages", () => {
+  it("keeps a feed's language as a code, whatever the case or separator, and drops words that are not codes", () => {
+    expect(languageCode("en_US")).toBe("en-us");
+    expect(languageCode(" pt-BR ")).toBe("pt-br");
+    expect(languageCode("DE")).toBe("de");
+    for (const word of ["English", "en_US_POSIX_x", "x", "", undefined]) expect(languageCode(word)).toBeUndefined();
+    const feed = parseFeedText(rss([{ guid: "1", title: "t" }]).replace("<channel>", "<channel><language>en_US</language>"), FEED_URL);
+    expect(feed.language).toBe("en-us");
   });
 });
 

@@ -73,6 +73,12 @@ function resolve(url: string | undefined, base: string | undefined): string | un
   }
 }
 
+/** A feed's language as a code ("en_US" → "en-us"); words such as "English" are not codes and go. */
+export function languageCode(raw: string | undefined): string | undefined {
+  const code = raw?.trim().toLowerCase().replace(/_/g, "-");
+  return code && /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(code) ? code : undefined;
+}
+
 function refuseDangerousXml(text: string) {
   const head = text.slice(0, 4096);
   const doctype = head.match(/<!DOCTYPE[\s\S]*?(\[[\s\S]*?\])?\s*>/i);
@@ -430,7 +436,7 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     ...head,
     format,
     title: head.title || site,
-    language: head.language?.toLowerCase().slice(0, 16),
+    language: languageCode(head.language),
     entries,
     unreliableIds,
   };

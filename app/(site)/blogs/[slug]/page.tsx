@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BusinessBadge } from "@/components/business-badge";
-import { formatDate, formatPostingRate } from "@/components/format";
+import { formatDate, formatPostingRate, languageName } from "@/components/format";
 import { ListingIcon } from "@/components/listing-icon";
 import { PostCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
@@ -14,6 +14,7 @@ import { ZListingSlug } from "@/lib/listings/schemas";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
+
 
 /** The listing and its latest posts, in one query shared by the metadata and the page. */
 const loadPage = cache(async (rawSlug: string) => {
@@ -114,7 +115,7 @@ export default async function ListingPage({ params }: Props) {
           {listing.language && (
             <div>
               <dt className="font-semibold">Language</dt>
-              <dd>{new Intl.DisplayNames(["en"], { type: "language" }).of(listing.language) ?? listing.language}</dd>
+              <dd>{languageName(listing.language)}</dd>
             </div>
           )}
           <div>
