@@ -45,6 +45,21 @@ test("a free listing's post carries the upgrade banner, a Business Listing's doe
   await expect(page.getByText("Upgrade To A Business Listing")).toHaveCount(0);
 });
 
+test("a blog's older posts are a link away, twelve to a page", async ({ page }) => {
+  await page.goto("/blogs/byte-sized-rust");
+  const latest = page.getByRole("region", { name: "Latest posts" }).getByRole("article");
+  await expect(latest).toHaveCount(12);
+  const firstPage = await latest.getByRole("heading").allTextContents();
+  await page.getByRole("navigation", { name: "Post pages" }).getByRole("link", { name: "Older posts →" }).click();
+  await expect(page).toHaveURL(/\/blogs\/byte-sized-rust\?before=\d+_[a-z0-9]+$/);
+  const older = page.getByRole("region", { name: "Older posts" }).getByRole("article");
+  await expect(older.first()).toBeVisible();
+  for (const title of await older.getByRole("heading").allTextContents()) expect(firstPage).not.toContain(title);
+  await page.getByRole("link", { name: "← Latest posts" }).click();
+  await expect(page).toHaveURL("/blogs/byte-sized-rust");
+  expect((await page.goto("/blogs/byte-sized-rust?before=not-a-cursor"))?.status()).toBe(404);
+});
+
 test("pending listings and unknown addresses answer 404 with a way back", async ({ page }) => {
   for (const path of ["/blogs/pixels-and-prose", "/blogs/no-such-blog", "/posts/cmnosuchpost000000000000", "/posts/NOT%20AN%20ID"]) {
     const response = await page.goto(path);

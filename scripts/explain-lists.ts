@@ -87,7 +87,10 @@ try {
     await explain("tag: ranking", () => getRanking("tag", tag.id));
     await explain("tag: latest posts", () => getTagPosts(tag.id, 6));
   }
-  await explain("blog page (the listing and its latest posts, one query)", () => getListingPage(blog!.slug, 20));
+  await explain("blog page (the listing and its latest posts, one query)", () => getListingPage(blog!.slug, 12));
+  const busiest = await db.blog.findFirst({ where: { status: "ACTIVE" }, orderBy: { postCount: "desc" }, select: { slug: true } });
+  const older = busiest ? (await getListingPage(busiest.slug, 12))?.older : undefined;
+  if (busiest && older) await explain("blog page, older posts of the busiest blog", () => getListingPage(busiest.slug, 12, older));
   await explain("post: related posts", () => getRelatedPosts(post!));
   await explain("search: posts, a common word", () => searchPosts({ q: "garden", page: 1 } as never));
   await explain("search: posts, two words, page 3", () => searchPosts({ q: "garden telescope", page: 3 } as never));

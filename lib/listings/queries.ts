@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postCardFields } from "@/lib/posts/selects";
+import type { TPostCursor } from "./schemas";
 import { listingCardSelect, listingPageSelect, type TListingCard } from "./selects";
 
 export const publicListingWhere = { status: { in: ["ACTIVE", "DORMANT"] } } satisfies Prisma.BlogWhereInput;
@@ -50,13 +51,25 @@ export function getPublicListing(slug: string) {
  * A listing's page in one round trip: the listing and its newest public posts (none when its owner
  * chose not to be mirrored), each post card carrying its blog as the other lists do.
  */
-export async function getListingPage(slug: string, postLimit: number) {
+/**
+ * A listing and one page of its public posts, newest first, in one query: the first page, or the
+ * posts older than `before` (keyset on publishedAt, id, so a deep page costs what the first does).
+ * `older` is the cursor of the next page, when there is one.
+ */
+export async function getListingPage(slug: string, postLimit: number, before?: TPostCursor) {
+  const keyset = before ? { OR: [{ publishedAt: { lt: before.publishedAt } }, { publishedAt: before.publishedAt, id: { lt: before.id } }] } : {};
   const row = await db.blog.findFirst({
     where: { slug, ...publicListingWhere },
-    select: { ...listingPageSelect, posts: { where: { hiddenAt: null }, select: postCardFields, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: postLimit } },
+    select: {
+      ...listingPageSelect,
+      posts: { where: { hiddenAt: null, ...keyset }, select: postCardFields, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: postLimit + 1 },
+    },
   });
   if (!row) return null;
-  const { posts, ...listing } = row;
+  const { posts: found, ...listing } = row;
   const blog = { slug: listing.slug, name: listing.name, tier: listing.tier };
-  return { listing, posts: listing.mirrorMode === "NONE" ? [] : posts.map((post) => ({ ...post, blog })) };
+  const posts = listing.mirrorMode === "NONE" ? [] : found.slice(0, postLimit).map((post) => ({ ...post, blog }));
+  const last = posts.at(-1);
+  const older: TPostCursor | null = found.length > postLimit && last && listing.mirrorMode !== "NONE" ? { publishedAt: last.publishedAt, id: last.id } : null;
+  return { listing, posts, older };
 }

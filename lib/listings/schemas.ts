@@ -18,3 +18,13 @@ export const ZLanguageCode = z
   .trim()
   .default("")
   .refine((value) => value === "" || /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(value), { error: "Use a language code, such as en or pt-BR." });
+
+/** "time_id", the keyset cursor of a listing's older posts: the last card's publishedAt (ms) and id. */
+export const ZPostCursor = z
+  .string()
+  .regex(/^\d{1,15}_[a-z0-9]{20,40}$/)
+  .transform((value) => {
+    const [time, id] = value.split("_") as [string, string];
+    return { publishedAt: new Date(Number(time)), id };
+  });
+export type TPostCursor = { publishedAt: Date; id: string };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
 import { getListingPage, getPublicListing } from "@/lib/listings/queries";
+import { ZPostCursor } from "@/lib/listings/schemas";
 import { getLatestPosts, getListingPosts, getPublicPost } from "./queries";
 
 describe("what visitors may see", () => {
@@ -56,5 +57,34 @@ describe("a listing's page in one query", () => {
     expect((await getListingPage(listing.slug, 10))?.posts).toEqual([]);
     await db.blog.update({ where: { id: listing.id }, data: { status: "SUSPENDED" } });
     expect(await getListingPage(listing.slug, 10)).toBeNull();
+  });
+
+  it("pages through older posts by keyset, ties in time included, without repeating or skipping one", async () => {
+    const listing = await createListing();
+    const ids: string[] = [];
+    for (let i = 0; i < 29; i++) ids.push((await createPost(listing.id, { publishedAt: new Date(Date.UTC(2026, 0, 1 + Math.floor(i / 3))) })).id);
+    await createPost(listing.id, { hiddenAt: new Date() });
+    const seen: string[] = [];
+    let before: { publishedAt: Date; id: string } | undefined;
+    let pages = 0;
+    do {
+      const page = await getListingPage(listing.slug, 12, before);
+      expect(page?.posts.length).toBeLessThanOrEqual(12);
+      seen.push(...page!.posts.map((post) => post.id));
+      before = page!.older ?? undefined;
+      pages++;
+    } while (before);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(29);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    const times = await db.post.findMany({ where: { id: { in: seen } }, select: { id: true, publishedAt: true } });
+    const at = new Map(times.map((post) => [post.id, post.publishedAt.getTime()]));
+    for (let i = 1; i < seen.length; i++) expect(at.get(seen[i - 1]!)!).toBeGreaterThanOrEqual(at.get(seen[i]!)!);
+    // The cursor the page writes reads back to the same page.
+    const first = await getListingPage(listing.slug, 12);
+    const cursor = ZPostCursor.parse(`${first!.older!.publishedAt.getTime()}_${first!.older!.id}`);
+    expect((await getListingPage(listing.slug, 12, cursor))?.posts.map((post) => post.id)).toEqual(seen.slice(12, 24));
+    await db.blog.update({ where: { id: listing.id }, data: { mirrorMode: "NONE" } });
+    expect(await getListingPage(listing.slug, 12)).toMatchObject({ posts: [], older: null });
   });
 });

@@ -9,21 +9,31 @@ import { ListingIcon } from "@/components/listing-icon";
 import { PostCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { getListingPage } from "@/lib/listings/queries";
-import { ZListingSlug } from "@/lib/listings/schemas";
+import { ZListingSlug, ZPostCursor } from "@/lib/listings/schemas";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string | string[] }> };
+
+/** Posts a page: a grid of two columns, six rows; older ones are a link away. */
+const POSTS_PER_PAGE = 12;
 
 
-/** The listing and its latest posts, in one query shared by the metadata and the page. */
-const loadPage = cache(async (rawSlug: string) => {
+/** The listing and a page of its posts, in one query shared by the metadata and the page. */
+const loadPage = cache(async (rawSlug: string, rawBefore: string | undefined) => {
   const slug = ZListingSlug.safeParse(rawSlug);
-  return slug.success ? getListingPage(slug.data, 20) : null;
+  const before = rawBefore === undefined ? undefined : ZPostCursor.safeParse(rawBefore);
+  if (!slug.success || (before && !before.success)) return null;
+  return getListingPage(slug.data, POSTS_PER_PAGE, before?.data);
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = (await loadPage((await params).slug))?.listing;
+const beforeOf = async (searchParams: Props["searchParams"]) => {
+  const before = (await searchParams).before;
+  return typeof before === "string" ? before : undefined;
+};
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const listing = (await loadPage((await params).slug, await beforeOf(searchParams)))?.listing;
   if (!listing) return {};
   return {
     title: listing.name,
@@ -39,10 +49,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ListingPage({ params }: Props) {
-  const page = await loadPage((await params).slug);
+export default async function ListingPage({ params, searchParams }: Props) {
+  const before = await beforeOf(searchParams);
+  const page = await loadPage((await params).slug, before);
   if (!page) notFound();
-  const { listing, posts } = page;
+  const { listing, posts, older } = page;
   const business = listing.tier === "BUSINESS";
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
@@ -65,7 +76,7 @@ export default async function ListingPage({ params }: Props) {
         </header>
         <section aria-labelledby="posts" className="mt-10">
           <h2 id="posts" className="mb-4 text-xl font-semibold">
-            Latest posts
+            {before ? "Older posts" : "Latest posts"}
           </h2>
           {posts.length === 0 ? (
             <p className="text-stone-600 dark:text-stone-300">
@@ -77,6 +88,20 @@ export default async function ListingPage({ params }: Props) {
                 <PostCard key={post.id} post={post} showBlog={false} />
               ))}
             </div>
+          )}
+          {(before || older) && (
+            <nav aria-label="Post pages" className="mt-6 flex gap-4 text-sm font-semibold">
+              {before && (
+                <Link href={`/blogs/${listing.slug}`} className="text-teal-800 underline dark:text-teal-300">
+                  ← Latest posts
+                </Link>
+              )}
+              {older && (
+                <Link href={`/blogs/${listing.slug}?before=${older.publishedAt.getTime()}_${older.id}`} className="text-teal-800 underline dark:text-teal-300">
+                  Older posts →
+                </Link>
+              )}
+            </nav>
           )}
         </section>
       </div>
