@@ -19,6 +19,20 @@ describe("search", () => {
     expect(hits[0]).toMatchObject({ blogSlug: blog.slug, blogName: "Bread Notes" });
   });
 
+  it("highlights a word deep in a long post, from a window that never shows a piece of a tag", async () => {
+    const blog = await createListing();
+    const filler = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} about ordinary things and more words.</p>`).join("");
+    const longLink = `<a rel="ugc nofollow noopener" href="https://example.com/${"segment/".repeat(40)}">a link</a>`;
+    const contentHtml = `${filler}${longLink}<p>${"Some plain words before it. ".repeat(10)}At last the Quasarwatch appears here.</p>`;
+    expect(contentHtml.length).toBeGreaterThan(20_000);
+    const post = await createPost(blog.id, { title: "A long diary", contentHtml });
+    const { hits } = await search({ q: "quasarwatch" });
+    expect(hits.map((hit) => hit.id)).toEqual([post.id]);
+    const parts = snippetParts(hits[0]!.snippet);
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(["Quasarwatch"]);
+    expect(hits[0]!.snippet).not.toMatch(/[<>]|href|segment\//);
+  });
+
   it("keeps hidden posts, non-public listings and unmirrored listings out", async () => {
     const word = "zanzibarian";
     const visible = await createListing();
