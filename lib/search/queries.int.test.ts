@@ -31,6 +31,10 @@ describe("search", () => {
     const parts = snippetParts(hits[0]!.snippet);
     expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(["Quasarwatch"]);
     expect(hits[0]!.snippet).not.toMatch(/[<>]|href|segment\//);
+    // The window's first word is whole: it starts after the cut, not in the middle of a word.
+    const words = await createPost(blog.id, { title: "Another diary", contentHtml: `<p>${"abcdefghij ".repeat(300)}then the Quasarwatch again</p>` });
+    const second = (await search({ q: "quasarwatch" })).hits.find((hit) => hit.id === words.id)!;
+    expect(second.snippet.replace(/[\u0002\u0003]/g, "").split(/\s+/).filter(Boolean).every((word) => ["abcdefghij", "then", "the", "Quasarwatch", "again"].includes(word))).toBe(true);
   });
 
   it("keeps hidden posts, non-public listings and unmirrored listings out", async () => {
