@@ -70,6 +70,6 @@ export async function getListingPage(slug: string, postLimit: number, before?: T
   const blog = { slug: listing.slug, name: listing.name, tier: listing.tier };
   const posts = listing.mirrorMode === "NONE" ? [] : found.slice(0, postLimit).map((post) => ({ ...post, blog }));
   const last = posts.at(-1);
-  const older: TPostCursor | null = found.length > postLimit && last && listing.mirrorMode !== "NONE" ? { publishedAt: last.publishedAt, id: last.id } : null;
+  const older: TPostCursor | null = found.length > postLimit && last ? { publishedAt: last.publishedAt, id: last.id } : null;
   return { listing, posts, older };
 }

@@ -18,7 +18,6 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before
 /** Posts a page: a grid of two columns, six rows; older ones are a link away. */
 const POSTS_PER_PAGE = 12;
 
-
 /** The listing and a page of its posts, in one query shared by the metadata and the page. */
 const loadPage = cache(async (rawSlug: string, rawBefore: string | undefined) => {
   const slug = ZListingSlug.safeParse(rawSlug);
