@@ -27,6 +27,12 @@ function decided(answer: TDecision, verb: string): AdminFormState {
   return { ok: true, message: `${verb} ${answer.count} ${answer.count === 1 ? "item" : "items"}.` };
 }
 
+/** A moderation decision that changed something refreshes every admin page (counts, queue, overview). */
+function refreshedWhenDone(state: AdminFormState): AdminFormState {
+  if (state.ok) revalidatePath("/admin", "layout");
+  return state;
+}
+
 /** The submissions form: per item ("approve:<id>") or for the selected ones ("bulk-approve"). */
 export async function submissionsAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const admin = await requireAdmin();
@@ -49,8 +55,7 @@ export async function submissionsAction(_previous: AdminFormState, form: FormDat
     default:
       state = { ok: false, message: "Unknown action." };
   }
-  if (state.ok) revalidatePath("/admin", "layout");
-  return state;
+  return refreshedWhenDone(state);
 }
 
 export async function reportAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
@@ -59,15 +64,13 @@ export async function reportAction(_previous: AdminFormState, form: FormData): P
   const intent = text(form, "intent");
   const answer = intent === "defer" ? await deferItems(admin, "report", [id]) : await resolveReport(admin, id, intent, text(form, "note"));
   const state = decided(answer, intent === "defer" ? "Deferred" : intent === "dismiss" ? "Dismissed" : "Resolved");
-  if (state.ok) revalidatePath("/admin", "layout");
-  return state;
+  return refreshedWhenDone(state);
 }
 
 export async function claimAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const admin = await requireAdmin();
   const state = decided(await decideClaim(admin, text(form, "claim"), text(form, "intent") === "approve", text(form, "note")), "Decided");
-  if (state.ok) revalidatePath("/admin", "layout");
-  return state;
+  return refreshedWhenDone(state);
 }
 
 export async function listingAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { submissionsAction } from "@/app/admin/actions";
 import type { AdminFormState } from "./action-form";
+import { Field } from "./fields";
 import { button, card, danger, input, primary } from "./styles";
 
 export type TSubmissionItem = {
@@ -72,17 +73,15 @@ export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; 
     <form ref={root} action={action} aria-busy={pending} className="space-y-4">
       <p className="text-sm text-stone-600 dark:text-stone-300">{help ? SHORTCUTS : "Press ? for keyboard shortcuts."}</p>
       <div className={`${card} flex flex-wrap items-end gap-2`} role="group" aria-label="Selected submissions">
-        <label className="text-sm">
-          <span className="block font-medium">Reason (for rejecting the selected)</span>
+        <Field label="Reason (for rejecting the selected)">
           <select name="bulk-reason" className={input} defaultValue="">
             <option value="">Choose a reason…</option>
             {reasons.map((reason) => <option key={reason.key} value={reason.key}>{reason.label}</option>)}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Note (sent to the submitters)</span>
+        </Field>
+        <Field label="Note (sent to the submitters)">
           <input name="bulk-note" className={input} maxLength={1000} />
-        </label>
+        </Field>
         <button type="submit" name="intent" value="bulk-approve" disabled={pending} className={primary}>Approve selected</button>
         <button type="submit" name="intent" value="bulk-reject" disabled={pending} className={danger}>Reject selected</button>
         <button type="submit" name="intent" value="bulk-defer" disabled={pending} className={button}>Defer selected</button>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field } from "@/components/admin/fields";
 import { input, primary, table } from "@/components/admin/styles";
 import { requireAdmin } from "@/lib/auth/guards";
 import { auditActions, listAudit } from "@/lib/admin/audit";
@@ -22,21 +23,18 @@ export default async function AuditPage({ searchParams }: Props) {
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
       <p className="text-stone-600 dark:text-stone-300">Every admin action: who, what, when and why. Entries are never edited or removed.</p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
-        <label className="text-sm">
-          <span className="block font-medium">Action</span>
+        <Field label="Action">
           <select name="action" defaultValue={filter.action ?? ""} className={input}>
             <option value="">Any</option>
             {actions.map((action) => <option key={action} value={action}>{action}</option>)}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">By (e-mail)</span>
+        </Field>
+        <Field label="By (e-mail)">
           <input name="actor" defaultValue={filter.actor ?? ""} className={input} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Target id</span>
+        </Field>
+        <Field label="Target id">
           <input name="target" defaultValue={filter.target ?? ""} className={input} />
-        </label>
+        </Field>
         <button type="submit" className={primary}>Filter</button>
       </form>
       {rows.length === 0 ? <p>No entries match.</p> : (

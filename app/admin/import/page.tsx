@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field } from "@/components/admin/fields";
 import { ActionForm } from "@/components/admin/action-form";
 import { card, input, primary, table } from "@/components/admin/styles";
 import { formatDate } from "@/components/format";
@@ -21,17 +22,15 @@ export default async function ImportPage() {
         Every feed in the file is added as a pending listing for the moderation queue. Feeds already listed are skipped as duplicates; addresses the fetch rules refuse (private networks, odd ports) are listed with the reason.
       </p>
       <ActionForm action={importAction} className={`${card} space-y-3`} label="Upload an OPML file">
-        <label className="block text-sm">
-          <span className="block font-medium">OPML file (up to 2 MB, 5,000 feeds)</span>
+        <Field label="OPML file (up to 2 MB, 5,000 feeds)" block>
           <input type="file" name="file" accept=".opml,.xml,text/x-opml,application/xml,text/xml" required className="mt-1 block text-sm" />
-        </label>
-        <label className="block text-sm">
-          <span className="block font-medium">Category for feeds the file does not place</span>
+        </Field>
+        <Field label="Category for feeds the file does not place" block>
           <select name="category" className={input} defaultValue="">
             <option value="">None (set it when approving)</option>
             {categories.map((category) => <option key={category.slug} value={category.slug}>{category.name}</option>)}
           </select>
-        </label>
+        </Field>
         <button type="submit" className={primary}>Upload and import</button>
       </ActionForm>
       <section aria-labelledby="past" className="space-y-2">

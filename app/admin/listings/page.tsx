@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field } from "@/components/admin/fields";
 import { input, primary, table } from "@/components/admin/styles";
 import { requireAdmin } from "@/lib/auth/guards";
 import { LISTING_STATUSES, searchListings } from "@/lib/admin/listings";
@@ -18,25 +19,22 @@ export default async function AdminListingsPage({ searchParams }: Props) {
     <>
       <h1 className="text-3xl font-bold tracking-tight">Listings</h1>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Find listings">
-        <label className="text-sm">
-          <span className="block font-medium">Name, slug or address</span>
+        <Field label="Name, slug or address">
           <input type="search" name="q" defaultValue={filter.q} className={input} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Status</span>
+        </Field>
+        <Field label="Status">
           <select name="status" defaultValue={filter.status ?? ""} className={input}>
             <option value="">Any</option>
             {LISTING_STATUSES.map((status) => <option key={status} value={status}>{status.toLowerCase()}</option>)}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Tier</span>
+        </Field>
+        <Field label="Tier">
           <select name="tier" defaultValue={filter.tier ?? ""} className={input}>
             <option value="">Any</option>
             <option value="FREE">free</option>
             <option value="BUSINESS">Business</option>
           </select>
-        </label>
+        </Field>
         <button type="submit" className={primary}>Find</button>
       </form>
       <p className="text-sm text-stone-600 dark:text-stone-300">{total} listings{pages > 1 ? `, page ${filter.page} of ${pages}` : ""}.</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field } from "@/components/admin/fields";
 import { input, primary, table } from "@/components/admin/styles";
 import { formatDate } from "@/components/format";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -18,18 +19,16 @@ export default async function AdminUsersPage({ searchParams }: Props) {
     <>
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Find users">
-        <label className="text-sm">
-          <span className="block font-medium">E-mail or name</span>
+        <Field label="E-mail or name">
           <input type="search" name="q" defaultValue={typeof q === "string" ? q : ""} className={input} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Show</span>
+        </Field>
+        <Field label="Show">
           <select name="show" defaultValue={show} className={input}>
             <option value="all">Everyone</option>
             <option value="admins">Administrators</option>
             <option value="banned">Banned</option>
           </select>
-        </label>
+        </Field>
         <button type="submit" className={primary}>Find</button>
       </form>
       <div className="overflow-x-auto">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReasonInput } from "@/components/admin/fields";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form";
 import { button, card, danger, input, primary, table } from "@/components/admin/styles";
@@ -14,14 +15,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-function Reason({ label = "Reason (kept in the audit log)" }: { label?: string }) {
-  return (
-    <label className="text-sm">
-      <span className="block font-medium">{label}</span>
-      <input name="reason" required minLength={3} maxLength={500} className={input} />
-    </label>
-  );
-}
 
 export default async function AdminListingPage({ params }: Props) {
   const { slug } = await params;
@@ -65,7 +58,7 @@ export default async function AdminListingPage({ params }: Props) {
           <h3 className="font-semibold">{listing.status === "SUSPENDED" ? "Restore" : "Suspend"}</h3>
           <p className="text-sm text-stone-600 dark:text-stone-300">{listing.status === "SUSPENDED" ? "The listing and its posts come back as they were." : "The listing and its posts vanish from public pages at once; nothing is deleted."}</p>
           <input type="hidden" name="slug" value={listing.slug} />
-          <Reason />
+          <ReasonInput />
           {listing.status === "SUSPENDED" ? (
             <button type="submit" name="intent" value="restore" className={primary}>Restore the listing</button>
           ) : (
@@ -76,7 +69,7 @@ export default async function AdminListingPage({ params }: Props) {
           <h3 className="font-semibold">Business Listing by hand</h3>
           <p className="text-sm text-stone-600 dark:text-stone-300">{listing.businessGrantedAt ? "Granted by hand. Withdrawing it leaves any paid subscription in force." : "Grant it without payment (a partner, a goodwill gesture)."}</p>
           <input type="hidden" name="slug" value={listing.slug} />
-          <Reason />
+          <ReasonInput />
           <button type="submit" name="intent" value={listing.businessGrantedAt ? "remove-business" : "grant-business"} className={button}>{listing.businessGrantedAt ? "Withdraw the grant" : "Grant a Business Listing"}</button>
         </ActionForm>
         <ActionForm action={listingAction} className={`${card} space-y-2`} label="Categories">
@@ -91,7 +84,7 @@ export default async function AdminListingPage({ params }: Props) {
               </label>
             ))}
           </fieldset>
-          <Reason />
+          <ReasonInput />
           <button type="submit" name="intent" value="categories" className={button}>Change categories</button>
         </ActionForm>
         <ActionForm action={listingAction} className={`${card} space-y-2`} label="Read the feed now">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field, ReasonInput } from "@/components/admin/fields";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form";
 import { button, card, danger, input } from "@/components/admin/styles";
@@ -18,12 +19,7 @@ export default async function AdminUserPage({ params }: Props) {
   const admin = await requireAdmin();
   const user = await getUserForAdmin(admin, id);
   if (!user) notFound();
-  const reason = (
-    <label className="text-sm">
-      <span className="block font-medium">Reason (kept in the audit log)</span>
-      <input name="reason" required minLength={3} maxLength={500} className={input} />
-    </label>
-  );
+  const reason = <ReasonInput />;
   return (
     <>
       <p><Link href="/admin/users" className="underline">← Users</Link></p>
@@ -53,13 +49,12 @@ export default async function AdminUserPage({ params }: Props) {
           <h3 className="font-semibold">Role</h3>
           <input type="hidden" name="user" value={user.id} />
           <input type="hidden" name="intent" value="role" />
-          <label className="text-sm">
-            <span className="block font-medium">New role</span>
+          <Field label="New role">
             <select name="role" defaultValue={user.role} className={input}>
               <option value="USER">Member</option>
               <option value="ADMIN">Administrator</option>
             </select>
-          </label>
+          </Field>
           {reason}
           <button type="submit" className={button}>Change the role</button>
         </ActionForm>
