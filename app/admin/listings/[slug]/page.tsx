@@ -15,7 +15,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-
 export default async function AdminListingPage({ params }: Props) {
   const { slug } = await params;
   const admin = await requireAdmin();
