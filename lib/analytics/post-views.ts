@@ -1,7 +1,9 @@
-// Post views: counted where every request passes (proxy.ts, so cached pages count too), for
+// Post views: counted where every request passes (the door in scripts/web-server.ts for the pages it
+// serves or hands to Next, proxy.ts for the rest and under `next dev`, so cached pages count too), for
 // visitors only (not crawlers or prefetches), once per visitor and post per half hour, and written
 // in batches every few seconds. They rank the home page's trending posts and feed owners' analytics.
 // A crash loses at most the last batch interval of views; a failed write is retried with the next.
+import { clientAddress } from "@/lib/auth/request-identity";
 import { db } from "@/lib/db";
 import { postCardSelect } from "@/lib/posts/selects";
 import { publicPostWhere } from "@/lib/posts/queries";
@@ -45,6 +47,26 @@ export class ViewCounter {
       throw error;
     }
   }
+}
+
+const POST_PATH = /^\/posts\/([a-z0-9]{20,40})$/;
+
+/** Counts a visitor's GET of a post page (robots and prefetches are not visitors). */
+export function countPostView(views: ViewCounter, method: string | undefined, path: string, headers: { get(name: string): string | null }): void {
+  const postId = POST_PATH.exec(path)?.[1];
+  if (!postId || method !== "GET") return;
+  const userAgent = headers.get("user-agent");
+  if (!isVisitor(userAgent, headers.get("purpose") ?? headers.get("sec-purpose"))) return;
+  views.record(postId, `${clientAddress(headers)} ${userAgent}`);
+}
+
+/** Writes the counted views every few seconds; a failed write keeps them for the next. */
+export function flushViewsEvery(views: ViewCounter, ms = 5000): ReturnType<typeof setInterval> {
+  const timer = setInterval(() => {
+    views.flush(storePostViews).catch((error: unknown) => console.error(`post views not written yet (kept for the next try): ${String(error)}`));
+  }, ms);
+  timer.unref?.();
+  return timer;
 }
 
 /** Adds views to today's counters of the posts and of their blogs; ids of no post are ignored. */

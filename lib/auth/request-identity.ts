@@ -13,7 +13,7 @@ export const hasSessionCookie = (has: (name: string) => boolean) => SESSION_COOK
  * socket's address when the client sent none (and keeps the client's when it did: see README,
  * "Deploying", on running behind a proxy that sets the header).
  */
-export function clientAddress(headers: Headers): string {
+export function clientAddress(headers: { get(name: string): string | null }): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((entry) => entry.trim()).filter(Boolean);
   return forwarded?.at(-1) || headers.get("x-real-ip") || "unknown";
 }

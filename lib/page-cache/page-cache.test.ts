@@ -1,6 +1,8 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, PageCache, pageTags, withNonce } from "./page-cache";
-import { servePage } from "./serve-page";
+import { cacheKeyOf, type Render, servePage } from "./serve-page";
 
 const html = (nonce: string, tags = "blog:b1 post:p1", text = "Hello") =>
   `<html><head><meta name="blogatlas-cache-tags" content="${tags}"/><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></head><body>${text}</body></html>`;
@@ -72,53 +74,109 @@ describe("the page cache", () => {
   });
 });
 
-describe("serving through the cache", () => {
-  const rendered = (nonce: string, init: { status?: number; tags?: string; cookie?: boolean } = {}) => {
-    const headers = new Headers({ "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${nonce}'` });
-    if (init.cookie) headers.set("set-cookie", "a=b");
-    return new Response(html(nonce, init.tags), { status: init.status ?? 200, headers });
-  };
+describe("serving through the cache (a real HTTP server, as the door runs it)", () => {
+  type Rendered = { status?: number; tags?: string; cookie?: boolean; nonce?: string };
+  /** Next's part: writes a page the way Next streams it, in pieces (a string among them). */
+  const renderer = (init: Rendered = {}, gate: Promise<void> = Promise.resolve()) =>
+    vi.fn(async (_request: IncomingMessage, response: ServerResponse) => {
+      await gate;
+      const nonce = init.nonce ?? "R1";
+      const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-${nonce}'` };
+      if (init.cookie) headers["set-cookie"] = "a=b";
+      response.writeHead(init.status ?? 200, headers);
+      const body = Buffer.from(html(nonce, init.tags), "utf8");
+      response.write(body.subarray(0, 40));
+      response.write(body.subarray(40, 90).toString("utf8"), "utf8");
+      response.end(body.subarray(90));
+    });
 
-  it("renders a miss once, then answers hits with a new nonce each time", async () => {
+  let server: Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  /** A door in front of `render`; every request gets a nonce N<n> should it be served from the cache. */
+  async function door(cache: PageCache, render: Render, canUseCache = true): Promise<string> {
+    let count = 0;
+    server = createServer((request, response) => {
+      const key = cacheKeyOf(request);
+      if (!key) return void render(request, response);
+      void servePage(request, response, { key, nonce: `N${count++}`, cache, canUseCache, render });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it("renders a miss once (streamed to its visitor), then answers hits with a new nonce each time", async () => {
     const cache = new PageCache();
-    const render = vi.fn(async () => rendered("R1"));
-    const first = await servePage({ key: "/posts/1", head: false, nonce: "unused", cache, canUseCache: true, render });
+    const render = renderer();
+    const base = await door(cache, render);
+    const first = await fetch(`${base}/posts/p1`);
     expect(first.headers.get("x-page-cache")).toBe("miss");
-    expect(await first.text()).toContain('nonce="R1"');
-    const second = await servePage({ key: "/posts/1", head: false, nonce: "H2", cache, canUseCache: true, render });
+    expect(await first.text()).toBe(html("R1"));
+    const second = await fetch(`${base}/posts/p1`);
     expect(second.headers.get("x-page-cache")).toBe("hit");
-    expect(second.headers.get("content-security-policy")).toBe("script-src 'nonce-H2'");
-    const body = await second.text();
-    expect(body).toContain('nonce="H2"');
-    expect(body).not.toContain("R1");
+    expect(second.headers.get("content-security-policy")).toBe("script-src 'nonce-N1'");
+    expect(await second.text()).toBe(html("N1"));
+    const third = await fetch(`${base}/posts/p1`, { method: "HEAD" });
+    expect(third.headers.get("x-page-cache")).toBe("hit");
+    expect(third.headers.get("content-security-policy")).toBe("script-src 'nonce-N2'");
     expect(render).toHaveBeenCalledTimes(1);
+    // Next learns the page was handed over by the door (so it counts no second view).
+    expect(render.mock.calls[0]![0].headers["x-page-cache"]).toBe("render");
   });
 
-  it("lets ten concurrent misses share one render", async () => {
+  it("lets ten concurrent misses share one render, each answered with its own nonce", async () => {
     const cache = new PageCache();
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const render = vi.fn(async () => {
-      await gate;
-      return rendered("R1");
-    });
-    const answers = Array.from({ length: 10 }, (_, index) => servePage({ key: "/", head: false, nonce: `N${index}`, cache, canUseCache: true, render }));
+    const render = renderer({}, new Promise<void>((resolve) => (release = resolve)));
+    const base = await door(cache, render);
+    const answers = Array.from({ length: 10 }, () => fetch(`${base}/`).then((response) => response.text()));
+    await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the other nine are waiting now
     release();
-    const bodies = await Promise.all((await Promise.all(answers)).map((response) => response.text()));
+    const bodies = await Promise.all(answers);
     expect(render).toHaveBeenCalledTimes(1);
-    expect(new Set(bodies.map((body) => body.match(/nonce="([^"]+)"/)![1])).size).toBe(10); // each its own nonce
+    expect(new Set(bodies.map((body) => body.match(/nonce="([^"]+)"/)![1])).size).toBe(10);
   });
 
   it("never stores errors, pages that set cookies, pages without tags, or anything while announcements could be missed", async () => {
-    for (const [response, canUseCache] of [
-      [rendered("R", { status: 404 }), true],
-      [rendered("R", { cookie: true }), true],
-      [new Response("<p>plain</p>", { headers: { "content-type": "text/html", "content-security-policy": "script-src 'nonce-R'" } }), true],
-      [rendered("R"), false],
-    ] as const) {
+    for (const [init, canUseCache] of [
+      [{ status: 404 }, true],
+      [{ cookie: true }, true],
+      [{ tags: "" }, true],
+      [{}, false],
+    ] as Array<[Rendered, boolean]>) {
       const cache = new PageCache();
-      await servePage({ key: "/x", head: false, nonce: "N", cache, canUseCache, render: async () => response });
+      const render = renderer(init.tags === "" ? { ...init, tags: undefined } : init);
+      if (init.tags === "") render.mockImplementation(async (_request, response) => void response.writeHead(200, { "content-type": "text/html", "content-security-policy": "script-src 'nonce-R'" }).end("<p>plain</p>"));
+      const base = await door(cache, render, canUseCache);
+      await (await fetch(`${base}/blogs/b1`)).text();
+      await (await fetch(`${base}/blogs/b1`)).text();
       expect(cache.size).toBe(0);
+      expect(render).toHaveBeenCalledTimes(2);
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+    }
+  });
+
+  it("keeps per-visitor requests away from the cache: sessions, client navigations, actions, other methods and pages", () => {
+    const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers });
+    expect(cacheKeyOf(request("/"))).toBe("/");
+    expect(cacheKeyOf(request("/search?q=tea&page=2"))).toBe("/search?q=tea&page=2");
+    expect(cacheKeyOf(request("/posts/p1", { cookie: "theme=dark" }))).toBe("/posts/p1");
+    expect(cacheKeyOf(request("/posts/p1", {}, "HEAD"))).toBe("/posts/p1");
+    for (const [url, headers, method] of [
+      ["/posts/p1", { cookie: "theme=dark; next-auth.session-token=abc" }],
+      ["/posts/p1", { cookie: "__Secure-next-auth.session-token=abc" }],
+      ["/posts/p1", { rsc: "1" }],
+      ["/posts/p1", { "next-action": "abc" }],
+      ["/posts/p1", { "next-router-prefetch": "1" }],
+      ["/posts/p1?_rsc=x1"],
+      ["/posts/p1", {}, "POST"],
+      ["/dashboard"],
+      ["/posts/p1/opengraph-image"],
+      ["/api/health"],
+    ] as Array<[string, Record<string, string>?, string?]>) {
+      expect(cacheKeyOf(request(url, headers ?? {}, method)), `${method ?? "GET"} ${url} ${JSON.stringify(headers ?? {})}`).toBeNull();
     }
   });
 });

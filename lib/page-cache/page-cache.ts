@@ -60,7 +60,7 @@ export class PageCache {
     private readonly maxBytes = 64 * 1024 * 1024,
     private readonly now: () => number = Date.now,
     /** One huge page must not push out hundreds of others. */
-    private readonly maxPageBytes = maxBytes / 16,
+    readonly maxPageBytes = maxBytes / 16,
   ) {}
 
   get size(): number {

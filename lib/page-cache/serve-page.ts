@@ -1,9 +1,11 @@
-// The page cache at the door (called from proxy.ts): a hit is sent with a fresh nonce; a miss is
-// rendered once by Next (through an internal request that bypasses this cache), stored when the page
-// declares its tags, and sent. Concurrent misses for one page wait for the same render.
+// The page cache at the door of the web process (scripts/web-server.ts, in front of Next): a hit is
+// sent with a fresh nonce without reaching Next at all; a miss is rendered by Next straight into the
+// visitor's response (streamed, not buffered), copied on the way out, and stored when the page
+// declares its tags. Concurrent misses for one page wait for the same render.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
-/** Headers of a rendered page worth keeping; hop-by-hop and length headers are Node's to write. */
+/** Headers of a rendered page worth keeping; hop-by-hop, length and encoding headers are Node's to write. */
 const KEPT_HEADERS = new Set([
   "content-type",
   "content-security-policy",
@@ -18,62 +20,135 @@ const KEPT_HEADERS = new Set([
   "content-language",
 ]);
 
+/**
+ * On a response: hit or miss. On a request: set by the door on the misses it hands to Next (which
+ * then neither counts the view again nor serves from a cache); any copy a client sends is removed.
+ */
 export const BYPASS_HEADER = "x-page-cache";
 
-type Rendered = { page: CachedPage } | { response: Response };
+/** Pages every visitor sees alike. */
+const CACHEABLE_PATH = /^\/($|blogs\/[^/]+$|posts\/[^/]+$|categories\/[^/]+$|tags\/[^/]+$|search$)/;
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
-const inflight = new Map<string, Promise<Rendered>>();
+/**
+ * The cache key of a request for a public page asked for without a session or a client-side
+ * navigation (those render per visitor), or null when it must go to Next as it is.
+ */
+export function cacheKeyOf(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const url = request.url ?? "/";
+  const query = url.indexOf("?");
+  const path = query < 0 ? url : url.slice(0, query);
+  if (!CACHEABLE_PATH.test(path)) return null;
+  const { headers } = request;
+  if (headers.rsc || headers["next-action"] || headers["next-router-prefetch"]) return null;
+  if (query >= 0 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
+  if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return null;
+  return url;
+}
 
-const nonceOf = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1];
+/** Renders the request into the response (Next's request handler). */
+export type Render = (request: IncomingMessage, response: ServerResponse) => unknown;
 
-function send(page: CachedPage, nonce: string, head: boolean, state: "hit" | "miss"): Response {
+const inflight = new Map<string, Promise<CachedPage | null>>();
+
+const nonceOf = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
+
+function send(response: ServerResponse, page: CachedPage, nonce: string, head: boolean, state: "hit" | "miss"): void {
   const { body, headers } = withNonce(page, nonce);
-  // Buffer.concat allocates a plain (not shared) ArrayBuffer, which is what Response accepts.
-  const response = new Response(head ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
-  response.headers.set(BYPASS_HEADER, state);
-  return response;
+  response.statusCode = 200;
+  for (const [name, value] of headers) response.setHeader(name, value);
+  response.setHeader(BYPASS_HEADER, state);
+  response.setHeader("content-length", body.length); // the compression on the way out drops it when it compresses
+  response.end(head ? undefined : body);
 }
 
-async function renderAndStore(render: () => Promise<Response>, cache: PageCache, store: boolean, key: string, now: () => number): Promise<Rendered> {
-  const response = await render();
-  const nonce = nonceOf(response.headers.get("content-security-policy"));
-  const html = response.headers.get("content-type")?.startsWith("text/html");
-  if (!store || response.status !== 200 || !html || !nonce || response.headers.has("set-cookie")) return { response };
-  const body = await response.text();
-  const headers = [...response.headers].filter(([name]) => KEPT_HEADERS.has(name.toLowerCase()));
-  const tags = pageTags(body);
-  const page = cachedPage(body, nonce, headers, tags ?? [], now());
-  if (tags !== null) cache.set(key, page);
-  return { page };
+/**
+ * Lets Next render into `response` while keeping a copy of what it writes; resolves to the page
+ * when it is one worth storing (a 200 HTML page with a nonce, no cookie set, tags declared), else null.
+ */
+function renderAndCopy(request: IncomingMessage, response: ServerResponse, render: Render, maxBytes: number, now: () => number): Promise<CachedPage | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function" || bytes > maxBytes) return;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      bytes += buffer.length;
+      chunks.push(buffer);
+    };
+    const write = response.write;
+    const end = response.end;
+    response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof response.write;
+    response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      keep(chunk, rest[0]);
+      const result = (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+      resolve(storable());
+      return result;
+    } as typeof response.end;
+    // A visitor who leaves mid-render: nothing complete to keep.
+    response.once("close", () => resolve(null));
+
+    const storable = (): CachedPage | null => {
+      const policy = String(response.getHeader("content-security-policy") ?? "");
+      const nonce = nonceOf(policy);
+      const html = String(response.getHeader("content-type") ?? "").startsWith("text/html");
+      if (response.statusCode !== 200 || !html || !nonce || response.hasHeader("set-cookie") || bytes > maxBytes) return null;
+      const body = Buffer.concat(chunks, bytes).toString("utf8");
+      const tags = pageTags(body);
+      if (tags === null) return null;
+      const headers = Object.entries(response.getHeaders())
+        .filter(([name, value]) => KEPT_HEADERS.has(name) && value !== undefined)
+        .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(", ") : String(value)]);
+      return cachedPage(body, nonce, headers, tags, now());
+    };
+
+    request.headers[BYPASS_HEADER] = "render";
+    Promise.resolve()
+      .then(() => render(request, response))
+      .catch((error: unknown) => {
+        console.error(`rendering ${request.url} failed: ${String(error)}`);
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+      });
+  });
 }
 
-export async function servePage(options: {
-  key: string;
-  head: boolean;
-  /** A nonce for this response, should it be served from the cache. */
-  nonce: string;
-  cache: PageCache;
-  /** False while announcements could be missed: nothing is stored then, and nothing served. */
-  canUseCache: boolean;
-  render: () => Promise<Response>;
-  now?: () => number;
-}): Promise<Response> {
-  const { key, cache, canUseCache, render, nonce, head } = options;
-  const now = options.now ?? Date.now;
+export async function servePage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: {
+    key: string;
+    /** A nonce for this response, should it be served from the cache. */
+    nonce: string;
+    cache: PageCache;
+    /** False while announcements could be missed: nothing is stored then, and nothing served. */
+    canUseCache: boolean;
+    render: Render;
+    now?: () => number;
+  },
+): Promise<void> {
+  const { key, cache, canUseCache, render, nonce } = options;
+  const head = request.method === "HEAD";
   if (canUseCache) {
     const hit = cache.get(key);
-    if (hit) return send(hit, nonce, head, "hit");
+    if (hit) return send(response, hit, nonce, head, "hit");
   }
-  let pending = inflight.get(key);
-  const mine = !pending;
-  if (!pending) {
-    pending = renderAndStore(render, cache, canUseCache, key, now);
-    inflight.set(key, pending);
-    void pending.finally(() => inflight.delete(key)).catch(() => {});
+  const pending = inflight.get(key);
+  if (pending) {
+    // Another visitor's render of this page is under way: share it when it is a page to keep.
+    const page = await pending;
+    if (page) return send(response, page, nonce, head, "miss");
+    request.headers[BYPASS_HEADER] = "render";
+    await render(request, response);
+    return;
   }
-  const rendered = await pending;
-  if ("page" in rendered) return send(rendered.page, mine ? rendered.page.nonce : nonce, head, "miss");
-  if (mine) return rendered.response;
-  // The shared render was not a cacheable page (an error, a redirect): render this request too.
-  return render();
+  response.setHeader(BYPASS_HEADER, "miss");
+  const rendering = renderAndCopy(request, response, render, cache.maxPageBytes, options.now ?? Date.now);
+  inflight.set(key, rendering);
+  const page = await rendering.finally(() => inflight.delete(key));
+  if (page && canUseCache) cache.set(key, page);
 }

@@ -1,0 +1,81 @@
+// The production web process (npm start runs it through scripts/serve.ts): Next's request handler
+// behind a door that answers public pages from the page cache (docs/decisions/007). A hit is sent
+// from here with a fresh nonce and never reaches Next; a miss is rendered by Next straight into the
+// visitor's response and kept on the way out. The door also compresses every response (Next's own
+// compression is off, or it would compress the pages before the cache could keep them) and counts
+// the post views of the pages it handles.
+//   tsx --conditions=react-server scripts/web-server.ts --port 3000   (NODE_ENV=production)
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { parseArgs } from "node:util";
+import compression from "compression";
+import next from "next";
+import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
+import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
+import { listenForPageChanges } from "@/lib/page-cache/listen";
+import { PageCache } from "@/lib/page-cache/page-cache";
+import { BYPASS_HEADER, cacheKeyOf, servePage } from "@/lib/page-cache/serve-page";
+
+const { values } = parseArgs({ options: { port: { type: "string" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// compression is written for Express; the plain Node request and response are all it uses.
+const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+const cache = new PageCache();
+cache.onDrop = dropMemo;
+const listener =
+  process.env.PAGE_CACHE === "off"
+    ? undefined
+    : listenForPageChanges(
+        process.env.DATABASE_URL ?? "",
+        (tags) => cache.invalidate(tags),
+        () => {
+          cache.clear();
+          setMemoLive(false);
+        },
+      );
+const views = new ViewCounter();
+const flusher = flushViewsEvery(views);
+const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
+
+const headerReader = (request: IncomingMessage) => ({
+  get(name: string): string | null {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(", ") : (value ?? null);
+  },
+});
+
+const server = createServer((request, response) => {
+  // Only the door says a request was handed over from the cache; a client's copy means nothing.
+  delete request.headers[BYPASS_HEADER];
+  // As Next does when no proxy in front named the client (see README, "Deploying").
+  request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+  compress(request, response, () => {
+    const key = listener ? cacheKeyOf(request) : null;
+    if (!listener || key === null) return void handle(request, response);
+    countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
+    setMemoLive(listener.connected);
+    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: handle }).catch((error: unknown) => {
+      console.error(`serving ${request.url} failed: ${String(error)}`);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+});
+server.listen(port, () => console.log(`web process ready on port ${port}`));
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(flusher);
+  server.close();
+  server.closeIdleConnections();
+  await Promise.allSettled([views.flush(storePostViews), listener?.stop()]);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
