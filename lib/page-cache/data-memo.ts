@@ -13,7 +13,8 @@ type MemoState = { entries: Map<string, Entry>; live: boolean };
 /** Past this age an entry is loaded again even if no announcement dropped it. */
 export const MEMO_MAX_AGE_MS = 15_000;
 
-// The proxy (which holds the page cache) and the pages are bundled apart but run in one process.
+// The door (scripts/web-server.ts, which holds the page cache) and the pages are loaded apart (tsx and
+// Next's bundle) but run in one process.
 const holder = globalThis as unknown as { blogatlasDataMemo?: MemoState };
 const state: MemoState = (holder.blogatlasDataMemo ??= { entries: new Map(), live: false });
 

@@ -41,6 +41,9 @@ describe("related posts", () => {
     const post = await createPost(blog.id, { title: "Rye sourdough fermentation notes" });
     const similar = await createPost(other.id, { title: "Sourdough fermentation at low temperature" });
     await createPost(other.id, { title: "Sourdough fermentation, hidden", hiddenAt: new Date() });
+    // The best match of all, on a suspended listing: ranked, then dropped with its listing.
+    const suspended = await createListing({ status: "SUSPENDED" });
+    await createPost(suspended.id, { title: "Rye sourdough fermentation notes, again" });
     const sameBlog = await createPost(blog.id, { title: "Something else entirely" });
     const related = await getRelatedPosts({ id: post.id, title: post.title, blog: { id: blog.id } });
     expect(related.map((item) => item.id)).toEqual([similar.id, sameBlog.id]);
