@@ -9,11 +9,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { parseArgs } from "node:util";
 import compression from "compression";
 import next from "next";
+import { loadSettings } from "@/lib/env";
 import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
 import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER, cacheKeyOf, servePage } from "@/lib/page-cache/serve-page";
+
+// A missing or malformed setting stops the process here with one clear message (security.md 16),
+// before Next would print the same inside a stack trace.
+try {
+  loadSettings();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 const { values } = parseArgs({ options: { port: { type: "string" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
