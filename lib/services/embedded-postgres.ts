@@ -34,6 +34,8 @@ export type EmbeddedOptions = {
   /** Keep data between runs (dev) or tune for throw-away speed (tests). */
   persistent: boolean;
   log?: (line: string) => void;
+  /** Server settings on top of the defaults, e.g. { shared_buffers: "4GB" } for a benchmark. */
+  settings?: Record<string, string>;
 };
 
 const USER = "blogatlas";
@@ -88,6 +90,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     "-c", "unix_socket_directories=",
     "-c", "max_connections=200",
   ];
+  for (const [name, value] of Object.entries(options.settings ?? {})) flags.push("-c", `${name}=${value}`);
   if (!options.persistent) {
     // A throw-away test cluster trades durability for speed; nothing in it outlives the run.
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
