@@ -79,3 +79,24 @@ test("reading a post counts one view for the day; a reload within the half hour 
     await context.close();
   }
 });
+
+test("the web process compresses pages, hits included, and a client cannot pass itself off as the door's own render", async ({ baseURL }) => {
+  const path = "/blogs/weeknight-table";
+  const get = (headers: Record<string, string>) => fetch(`${baseURL}${path}`, { headers }); // fetch undoes gzip and brotli itself
+  await expect.poll(async () => (await get({})).headers.get("x-page-cache"), { timeout: 10_000 }).toBe("hit");
+  for (const encoding of ["br", "gzip"]) {
+    const answer = await get({ "accept-encoding": encoding });
+    expect(answer.headers.get("x-page-cache")).toBe("hit");
+    expect(answer.headers.get("content-encoding")).toBe(encoding);
+    expect(answer.headers.get("vary")).toContain("Accept-Encoding");
+    const body = await answer.text();
+    expect(body).toContain("Weeknight Table");
+    expect(body).toContain(`nonce="${nonceOf(answer.headers.get("content-security-policy") ?? undefined)}"`);
+  }
+  // The mark the door puts on the misses it hands to Next does not make it render for a client.
+  const forged = await get({ "x-page-cache": "render" });
+  expect(forged.headers.get("x-page-cache")).toBe("hit");
+  // Static files are compressed on the way out too.
+  const script = (await (await fetch(`${baseURL}/`)).text()).match(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/)![1]!;
+  expect((await fetch(`${baseURL}${script}`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+});
