@@ -5,6 +5,7 @@
 // this, from the page cache at the door of the web process (scripts/web-server.ts, docs/decisions/007).
 import { NextResponse, type NextRequest } from "next/server";
 import { countPostView, flushViewsEvery, ViewCounter } from "@/lib/analytics/post-views";
+import { newNonce } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER } from "@/lib/page-cache/serve-page";
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
@@ -23,7 +24,6 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
-const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
 
 const views = new ViewCounter();
 let viewFlusher: ReturnType<typeof setInterval> | undefined;

@@ -13,7 +13,7 @@ import { loadSettings } from "@/lib/env";
 import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
 import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
-import { PageCache } from "@/lib/page-cache/page-cache";
+import { newNonce, PageCache } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER, cacheKeyOf, servePage } from "@/lib/page-cache/serve-page";
 
 // A missing or malformed setting stops the process here with one clear message (security.md 16),
@@ -49,7 +49,6 @@ const listener =
       );
 const views = new ViewCounter();
 const flusher = flushViewsEvery(views);
-const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
 
 const headerReader = (request: IncomingMessage) => ({
   get(name: string): string | null {

@@ -31,6 +31,9 @@ export function pageTags(html: string): string[] | null {
   return match[1]!.split(" ").filter(Boolean);
 }
 
+/** A fresh CSP nonce: 18 random bytes, base64url. */
+export const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
+
 /** The page as it must be sent now: every occurrence of the old nonce replaced by the new one. */
 export function withNonce(page: CachedPage, nonce: string): { body: Buffer; headers: Array<[string, string]> } {
   const glue = Buffer.from(nonce, "utf8");

@@ -3,6 +3,7 @@
 // visitor's response (streamed, not buffered), copied on the way out, and stored when the page
 // declares its tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { hasSessionCookie } from "@/lib/auth/request-identity";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
 /** Headers of a rendered page worth keeping; hop-by-hop, length and encoding headers are Node's to write. */
@@ -28,7 +29,6 @@ export const BYPASS_HEADER = "x-page-cache";
 
 /** Pages every visitor sees alike. */
 const CACHEABLE_PATH = /^\/($|blogs\/[^/]+$|posts\/[^/]+$|categories\/[^/]+$|tags\/[^/]+$|search$)/;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /**
  * The cache key of a request for a public page asked for without a session or a client-side
@@ -43,7 +43,15 @@ export function cacheKeyOf(request: Pick<IncomingMessage, "method" | "url" | "he
   const { headers } = request;
   if (headers.rsc || headers["next-action"] || headers["next-router-prefetch"]) return null;
   if (query >= 0 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
-  if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return null;
+  if (headers.cookie) {
+    const names = new Set(
+      headers.cookie.split(";").map((pair) => {
+        const equals = pair.indexOf("=");
+        return (equals < 0 ? pair : pair.slice(0, equals)).trim();
+      }),
+    );
+    if (hasSessionCookie((name) => names.has(name))) return null;
+  }
   return url;
 }
 
