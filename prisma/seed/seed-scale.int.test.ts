@@ -17,5 +17,9 @@ describe("the scale seed", () => {
     const scaled = await db.blog.findFirstOrThrow({ where: { slug: "scale-0" }, include: { categories: true } });
     expect(scaled.categories).toHaveLength(1);
     expect(await db.post.count({ where: { blog: { slug: { startsWith: "scale-" } }, contentHtml: { contains: "<p>" } } })).toBeGreaterThan(300);
+    // Sanitized as ingestion stores posts: no tracking pixels or utm parameters, links marked as user content.
+    const scalePosts = { blog: { slug: { startsWith: "scale-" } } };
+    expect(await db.post.count({ where: { ...scalePosts, OR: [{ contentHtml: { contains: "pixel.wp.com" } }, { contentHtml: { contains: "utm_" } }] } })).toBe(0);
+    expect(await db.post.count({ where: { ...scalePosts, contentHtml: { contains: 'rel="ugc nofollow noopener"' } } })).toBeGreaterThan(100);
   });
 });

@@ -9,6 +9,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ingest/new-id";
+import { sanitizeHtml } from "@/lib/ingest/sanitize";
 import { refreshRankScores } from "@/lib/listings/ranking";
 import { seededRandom } from "@/lib/seeded-random";
 import { entryHtml } from "@/scripts/bench/ingest-corpus";
@@ -73,7 +74,9 @@ export async function seedScale(db: PrismaClient, connectionString: string, opti
             const r = seededRandom(`scale-post-${p}`);
             const blog = all[Math.floor(Math.pow(r(), 2) * all.length)]!;
             const site = `https://${blog.slug}.example`;
-            const html = entryHtml(r, site, 600 + Math.floor(r() * 1400));
+            // Stored as ingestion stores every post: sanitized (the generator writes feed HTML, with
+            // tracking pixels and utm-tagged links, which no mirrored post keeps).
+            const html = sanitizeHtml(entryHtml(r, site, 600 + Math.floor(r() * 1400)), `${site}/`).html;
             const text = html.slice(0, 800).replace(/<[^>]*(>|$)/g, " ").replace(/\s+/g, " ").trim();
             const title = text.split(" ").slice(0, 6 + Math.floor(r() * 5)).join(" ").replace(/[.,]$/, "");
             const published = new Date(now - Math.floor(r() * 3 * 365 * 86_400_000)).toISOString();
