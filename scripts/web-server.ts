@@ -62,16 +62,19 @@ const server = createServer((request, response) => {
   delete request.headers[BYPASS_HEADER];
   // As Next does when no proxy in front named the client (see README, "Deploying").
   request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
+  // Next answers its own errors with its error page; anything that still escapes ends this response
+  // with a 500 rather than as an unhandled rejection, which would stop the process.
+  const failed = (error: unknown) => {
+    console.error(`serving ${request.url} failed: ${String(error)}`);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  };
   compress(request, response, () => {
     const key = listener ? cacheKeyOf(request) : null;
-    if (!listener || key === null) return void handle(request, response);
+    if (!listener || key === null) return void handle(request, response).catch(failed);
     countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
     setMemoLive(listener.connected);
-    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: handle }).catch((error: unknown) => {
-      console.error(`serving ${request.url} failed: ${String(error)}`);
-      if (!response.headersSent) response.statusCode = 500;
-      response.end();
-    });
+    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: handle }).catch(failed);
   });
 });
 server.listen(port, () => console.log(`web process ready on port ${port}`));
