@@ -14,7 +14,7 @@ import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/l
 import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
 import { newNonce, PageCache } from "@/lib/page-cache/page-cache";
-import { BYPASS_HEADER, cacheKeyOf, servePage } from "@/lib/page-cache/serve-page";
+import { BYPASS_HEADER, cacheKeyOf, failRequest, servePage } from "@/lib/page-cache/serve-page";
 
 // A missing or malformed setting stops the process here with one clear message (security.md 16),
 // before Next would print the same inside a stack trace.
@@ -64,11 +64,7 @@ const server = createServer((request, response) => {
   request.headers["x-forwarded-for"] ??= request.socket.remoteAddress;
   // Next answers its own errors with its error page; anything that still escapes ends this response
   // with a 500 rather than as an unhandled rejection, which would stop the process.
-  const failed = (error: unknown) => {
-    console.error(`serving ${request.url} failed: ${String(error)}`);
-    if (!response.headersSent) response.statusCode = 500;
-    response.end();
-  };
+  const failed = (error: unknown) => failRequest(request, response, error);
   compress(request, response, () => {
     const key = listener ? cacheKeyOf(request) : null;
     if (!listener || key === null) return void handle(request, response).catch(failed);

@@ -158,6 +158,61 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     }
   });
 
+  it("when the shared render is not a page to keep (a 404), each waiting visitor gets its own render", async () => {
+    const cache = new PageCache();
+    let release!: () => void;
+    const render = renderer({ status: 404 }, new Promise<void>((resolve) => (release = resolve)));
+    const base = await door(cache, render);
+    const answers = Array.from({ length: 4 }, () => fetch(`${base}/posts/gone`));
+    await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(render).toHaveBeenCalledTimes(4);
+    // The waiters' renders are marked as the door's own, like the first.
+    expect(render.mock.calls.every(([request]) => request.headers["x-page-cache"] === "render")).toBe(true);
+    expect(cache.size).toBe(0);
+  });
+
+  it("answers 500 when the render throws, keeps nothing, and renders afresh next time", async () => {
+    const cache = new PageCache();
+    const render = renderer();
+    render.mockImplementationOnce(async () => {
+      throw new Error("database down");
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const base = await door(cache, render);
+    expect((await fetch(`${base}/posts/p1`)).status).toBe(500);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("database down"));
+    errors.mockRestore();
+    expect(cache.size).toBe(0);
+    const again = await fetch(`${base}/posts/p1`);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(html("R1"));
+    expect(cache.size).toBe(1);
+  });
+
+  it("keeps nothing of a page whose visitor left mid-render, and the next visitor's render is not held up by it", async () => {
+    const cache = new PageCache();
+    let firstResponse!: ServerResponse;
+    const render = renderer();
+    render.mockImplementationOnce(async (_request, response) => {
+      firstResponse = response;
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'nonce-R0'" });
+      response.write(html("R0").slice(0, 60)); // and never ends: the visitor gives up
+    });
+    const base = await door(cache, render);
+    const leaving = new AbortController();
+    const first = await fetch(`${base}/posts/p1`, { signal: leaving.signal });
+    await first.body!.getReader().read();
+    leaving.abort();
+    await vi.waitFor(() => expect(firstResponse.destroyed || firstResponse.closed).toBe(true));
+    const next = await fetch(`${base}/posts/p1`);
+    expect(await next.text()).toBe(html("R1"));
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(cache.get("/posts/p1")?.nonce).toBe("R1");
+  });
+
   it("keeps per-visitor requests away from the cache: sessions, client navigations, actions, other methods and pages", () => {
     const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers });
     expect(cacheKeyOf(request("/"))).toBe("/");

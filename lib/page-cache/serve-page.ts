@@ -55,6 +55,16 @@ export function cacheKeyOf(request: Pick<IncomingMessage, "method" | "url" | "he
   return url;
 }
 
+/**
+ * Ends a response whose render failed outside Next's own error page: logged, and a 500 when nothing
+ * was sent yet (else the visitor gets what was sent, cut short), never an unhandled rejection.
+ */
+export function failRequest(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  console.error(`serving ${request.url} failed: ${String(error)}`);
+  if (!response.headersSent) response.statusCode = 500;
+  response.end();
+}
+
 /** Renders the request into the response (Next's request handler). */
 export type Render = (request: IncomingMessage, response: ServerResponse) => unknown;
 
@@ -117,11 +127,7 @@ function renderAndCopy(request: IncomingMessage, response: ServerResponse, rende
     request.headers[BYPASS_HEADER] = "render";
     Promise.resolve()
       .then(() => render(request, response))
-      .catch((error: unknown) => {
-        console.error(`rendering ${request.url} failed: ${String(error)}`);
-        if (!response.headersSent) response.statusCode = 500;
-        response.end();
-      });
+      .catch((error: unknown) => failRequest(request, response, error));
   });
 }
 
