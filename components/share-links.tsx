@@ -1,4 +1,6 @@
-/** "Share the post": plain links that work without JavaScript. */
+import { ShareActions } from "./share-actions";
+
+/** "Share the post": links that work without JavaScript, then copy link and the share sheet where there is JavaScript. */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
@@ -22,6 +24,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
           </li>
         ))}
       </ul>
+      <ShareActions url={url} title={title} />
     </section>
   );
 }

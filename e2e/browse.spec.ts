@@ -161,3 +161,37 @@ test("a reader subscribes to a blog from a post, after a bad address is answered
   await expect(box.getByRole("status")).toContainText("your subscription for reader@example.org is recorded");
   await expect(page.getByRole("region", { name: "Related posts" }).getByRole("article").first()).toBeVisible();
 });
+
+test("a reader copies a post's link, or shares it through the browser's share sheet where there is one", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto("/blogs/weeknight-table");
+  await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+  await page.waitForURL(/\/posts\//);
+  const postUrl = page.url().split("?")[0]!;
+  const share = page.getByRole("region", { name: "Share the post" });
+  await share.getByRole("button", { name: "Copy link" }).click();
+  await expect(share.getByRole("status")).toHaveText("Link copied.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(postUrl);
+  // Desktop Chromium on Linux has no share sheet: no button that would do nothing.
+  await expect(share.getByRole("button", { name: "Share…" })).toHaveCount(0);
+
+  // Where the browser has one (a phone), the sheet gets the title and the address; where the
+  // clipboard is refused, the address is shown to copy by hand.
+  const phone = await context.newPage();
+  await phone.addInitScript(() => {
+    const calls: unknown[] = [];
+    Object.assign(window, { __shared: calls });
+    Object.defineProperty(navigator, "share", { value: async (data: unknown) => void calls.push(data) });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("refused", "NotAllowedError")) } });
+  });
+  await phone.goto(postUrl);
+  const title = (await phone.getByRole("heading", { level: 1 }).textContent())!;
+  const phoneShare = phone.getByRole("region", { name: "Share the post" });
+  await phoneShare.getByRole("button", { name: "Share…" }).click();
+  expect(await phone.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared)).toEqual([{ title, url: postUrl }]);
+  await phoneShare.getByRole("button", { name: "Copy link" }).click();
+  await expect(phoneShare.getByLabel("Copy this address:")).toHaveValue(postUrl);
+  expect(postUrl.startsWith(baseURL!)).toBe(true);
+  await context.close();
+});

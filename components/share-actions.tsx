@@ -1,0 +1,58 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * "Copy link" and the browser's own share sheet: both need JavaScript, so neither is in the
+ * server's HTML (no dead buttons before or without it), and the share sheet only where the browser
+ * has one (navigator.share: phones, Safari, Edge).
+ */
+export function ShareActions({ url, title }: { url: string; title: string }) {
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const canShare = useSyncExternalStore(subscribeToNothing, () => typeof navigator.share === "function", () => false);
+  const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("copied");
+    } catch {
+      // No clipboard (an insecure origin, a refused permission): the address is shown to copy by hand.
+      setStatus("failed");
+    }
+  }
+
+  async function share() {
+    try {
+      await navigator.share({ title, url });
+    } catch {
+      // The visitor closed the sheet: nothing to say.
+    }
+  }
+
+  if (!hydrated) return null;
+  const button = "inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800";
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <button type="button" onClick={copy} className={button}>
+        Copy link
+      </button>
+      {canShare && (
+        <button type="button" onClick={share} className={button}>
+          Share…
+        </button>
+      )}
+      <span role="status" className="text-sm text-stone-600 dark:text-stone-300">
+        {status === "copied" && "Link copied."}
+        {status === "failed" && (
+          <label>
+            Copy this address:{" "}
+            <input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="w-72 max-w-full rounded border border-stone-300 px-2 py-0.5 dark:border-stone-600 dark:bg-stone-900" />
+          </label>
+        )}
+      </span>
+    </div>
+  );
+}
