@@ -1,8 +1,10 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { SHARE_STYLE } from "./share-style";
 
 const subscribeToNothing = () => () => {};
+
 
 /**
  * "Copy link" and the browser's own share sheet: both need JavaScript, so neither is in the
@@ -33,9 +35,9 @@ export function ShareActions({ url, title }: { url: string; title: string }) {
   }
 
   if (!hydrated) return null;
-  const button = "inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800";
+  const button = SHARE_STYLE.button;
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-2">
+    <div className={SHARE_STYLE.row}>
       <button type="button" onClick={copy} className={button}>
         Copy link
       </button>
@@ -44,12 +46,12 @@ export function ShareActions({ url, title }: { url: string; title: string }) {
           Share…
         </button>
       )}
-      <span role="status" className="text-sm text-stone-600 dark:text-stone-300">
+      <span role="status" className={SHARE_STYLE.status}>
         {status === "copied" && "Link copied."}
         {status === "failed" && (
           <label>
             Copy this address:{" "}
-            <input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="w-72 max-w-full rounded border border-stone-300 px-2 py-0.5 dark:border-stone-600 dark:bg-stone-900" />
+            <input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className={SHARE_STYLE.input} />
           </label>
         )}
       </span>

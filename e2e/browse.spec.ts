@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { expect, test } from "@playwright/test";
 
 test("a visitor goes from the home page to a blog, a post and the original", async ({ page }) => {
@@ -193,5 +194,48 @@ test("a reader copies a post's link, or shares it through the browser's share sh
   await phoneShare.getByRole("button", { name: "Copy link" }).click();
   await expect(phoneShare.getByLabel("Copy this address:")).toHaveValue(postUrl);
   expect(postUrl.startsWith(baseURL!)).toBe(true);
+  await context.close();
+});
+
+test("a post page is a document: under 100 KB of JavaScript, compressed, and everything on it works without React", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto("/blogs/weeknight-table");
+  const postPath = (await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().getAttribute("href"))!;
+
+  // A reader arriving from a link elsewhere (a search engine, a share): a fresh page, nothing cached.
+  const reader = await context.newPage();
+  const scripts: Array<{ url: string; bytes: number }> = [];
+  const errors: string[] = [];
+  reader.on("requestfinished", async (request) => {
+    if (request.resourceType() === "script") scripts.push({ url: request.url(), bytes: (await request.sizes()).responseBodySize });
+  });
+  reader.on("pageerror", (error) => errors.push(error.message));
+  reader.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  await reader.goto(postPath, { waitUntil: "networkidle" });
+  // The page's inline scripts travel inside the compressed page: counted at the door's compression.
+  const inline = await reader.evaluate(() => [...document.querySelectorAll("script:not([src]):not([type='application/ld+json'])")].map((script) => script.textContent ?? "").join(""));
+  const inlineBytes = brotliCompressSync(inline, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }).length;
+  const total = scripts.reduce((sum, script) => sum + script.bytes, 0) + inlineBytes;
+  console.log(`post page JavaScript: ${scripts.length} files, ${(total / 1024).toFixed(1)} KB compressed (${inlineBytes} bytes inline)`);
+  expect(total).toBeLessThan(100 * 1024);
+  expect(scripts.map((script) => script.url)).toEqual([]);
+  expect(await reader.evaluate(() => "__next_f" in self)).toBe(false);
+
+  // Copy link, from the page's own script.
+  const share = reader.getByRole("region", { name: "Share the post" });
+  await share.getByRole("button", { name: "Copy link" }).click();
+  await expect(share.getByRole("status")).toHaveText("Link copied.");
+  expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${postPath}`);
+
+  // The subscribe form posts as a plain form; the page comes back with the answer next to the field.
+  const box = reader.getByRole("region", { name: /^Subscribe to The Weeknight Table/ });
+  await box.getByLabel("Your e-mail address").fill("not an address");
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(box.getByText("That e-mail address does not look right.")).toBeVisible();
+  await box.getByLabel("Your e-mail address").fill("document-reader@example.org");
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(box.getByRole("status")).toContainText("your subscription for document-reader@example.org is recorded");
+  expect(errors).toEqual([]);
   await context.close();
 });

@@ -12,6 +12,7 @@ import next from "next";
 import { loadSettings } from "@/lib/env";
 import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
 import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
+import { DOCUMENT_PATH, withoutClientRuntime } from "@/lib/page-cache/document-mode";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
 import { newNonce, PageCache } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER, cacheKeyOf, failRequest, servePage } from "@/lib/page-cache/serve-page";
@@ -70,7 +71,9 @@ const server = createServer((request, response) => {
     if (!listener || key === null) return void handle(request, response).catch(failed);
     countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
     setMemoLive(listener.connected);
-    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: handle }).catch(failed);
+    // Post pages go out as documents, without Next's client runtime (lib/page-cache/document-mode.ts).
+    const transform = DOCUMENT_PATH.test(key) ? withoutClientRuntime : undefined;
+    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: handle, transform }).catch(failed);
   });
 });
 server.listen(port, () => console.log(`web process ready on port ${port}`));

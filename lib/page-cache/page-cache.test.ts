@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, PageCache, pageTags, withNonce } from "./page-cache";
-import { cacheKeyOf, type Render, servePage } from "./serve-page";
+import { cacheKeyOf, type Render, servePage, type Transform } from "./serve-page";
 
 const html = (nonce: string, tags = "blog:b1 post:p1", text = "Hello") =>
   `<html><head><meta name="blogatlas-cache-tags" content="${tags}"/><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></head><body>${text}</body></html>`;
@@ -94,12 +94,12 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   /** A door in front of `render`; every request gets a nonce N<n> should it be served from the cache. */
-  async function door(cache: PageCache, render: Render, canUseCache = true): Promise<string> {
+  async function door(cache: PageCache, render: Render, canUseCache = true, transform?: Transform): Promise<string> {
     let count = 0;
     server = createServer((request, response) => {
       const key = cacheKeyOf(request);
       if (!key) return void render(request, response);
-      void servePage(request, response, { key, nonce: `N${count++}`, cache, canUseCache, render });
+      void servePage(request, response, { key, nonce: `N${count++}`, cache, canUseCache, render, transform });
     });
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,6 +122,22 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     expect(render).toHaveBeenCalledTimes(1);
     // Next learns the page was handed over by the door (so it counts no second view).
     expect(render.mock.calls[0]![0].headers["x-page-cache"]).toBe("render");
+  });
+
+  it("sends and keeps a page through its transform (post pages as documents); an error page goes out as rendered", async () => {
+    const cache = new PageCache();
+    const transform = (page: string) => page.replace(/<script nonce="[^"]+">self\.__next_f[^<]*<\/script>/, "");
+    const base = await door(cache, renderer(), true, transform);
+    const first = await fetch(`${base}/posts/p1`);
+    expect(first.headers.get("x-page-cache")).toBe("miss");
+    expect(await first.text()).toBe(transform(html("R1")));
+    expect(html("R1")).not.toBe(transform(html("R1")));
+    const second = await fetch(`${base}/posts/p1`);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(await second.text()).toBe(transform(html("R1")));
+
+    const missing = await door(new PageCache(), renderer({ status: 404 }), true, transform);
+    expect(await (await fetch(`${missing}/posts/p2`)).text()).toBe(html("R1"));
   });
 
   it("lets ten concurrent misses share one render, each answered with its own nonce", async () => {

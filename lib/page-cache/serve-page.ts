@@ -1,7 +1,8 @@
 // The page cache at the door of the web process (scripts/web-server.ts, in front of Next): a hit is
 // sent with a fresh nonce without reaching Next at all; a miss is rendered by Next straight into the
-// visitor's response (streamed, not buffered), copied on the way out, and stored when the page
-// declares its tags. Concurrent misses for one page wait for the same render.
+// visitor's response (streamed, not buffered; a page with a transform, such as a post page served
+// as a document, is held until whole), copied on the way out, and stored when the page declares its
+// tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/request-identity";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
@@ -68,6 +69,9 @@ export function failRequest(request: IncomingMessage, response: ServerResponse, 
 /** Renders the request into the response (Next's request handler). */
 export type Render = (request: IncomingMessage, response: ServerResponse) => unknown;
 
+/** What the door makes of a rendered page before it is sent and kept (post pages: ./document-mode.ts). */
+export type Transform = (html: string) => string;
+
 const inflight = new Map<string, Promise<CachedPage | null>>();
 
 const nonceOf = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
@@ -85,12 +89,14 @@ function send(response: ServerResponse, page: CachedPage, nonce: string, head: b
  * Lets Next render into `response` while keeping a copy of what it writes; resolves to the page
  * when it is one worth storing (a 200 HTML page with a nonce, no cookie set, tags declared), else null.
  */
-function renderAndCopy(request: IncomingMessage, response: ServerResponse, render: Render, maxBytes: number, now: () => number): Promise<CachedPage | null> {
+function renderAndCopy(request: IncomingMessage, response: ServerResponse, render: Render, maxBytes: number, now: () => number, transform?: Transform): Promise<CachedPage | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
+    // A page to transform is held until it is whole (it is small, and rendered in milliseconds).
+    const holding = transform !== undefined;
     const keep = (chunk: unknown, encoding: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function" || bytes > maxBytes) return;
+      if (chunk === undefined || chunk === null || typeof chunk === "function" || (bytes > maxBytes && !holding)) return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
       bytes += buffer.length;
       chunks.push(buffer);
@@ -99,10 +105,28 @@ function renderAndCopy(request: IncomingMessage, response: ServerResponse, rende
     const end = response.end;
     response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
+      if (holding) {
+        const callback = rest.find((argument) => typeof argument === "function") as (() => void) | undefined;
+        if (callback) process.nextTick(callback);
+        return true;
+      }
       return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
     } as typeof response.write;
     response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
+      if (holding) {
+        const callback = rest.find((argument) => typeof argument === "function") as (() => void) | undefined;
+        let body = Buffer.concat(chunks, bytes);
+        // Only a whole HTML page is transformed, and only while its length is still ours to set.
+        if (isPage() && !response.hasHeader("content-length")) {
+          body = Buffer.from(transform(body.toString("utf8")));
+          chunks.splice(0, chunks.length, body);
+          bytes = body.length;
+        }
+        const result = (end as (...args: unknown[]) => ServerResponse).call(this, body, callback);
+        resolve(storable());
+        return result;
+      }
       const result = (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
       resolve(storable());
       return result;
@@ -110,11 +134,10 @@ function renderAndCopy(request: IncomingMessage, response: ServerResponse, rende
     // A visitor who leaves mid-render: nothing complete to keep.
     response.once("close", () => resolve(null));
 
+    const isPage = () => response.statusCode === 200 && String(response.getHeader("content-type") ?? "").startsWith("text/html");
     const storable = (): CachedPage | null => {
-      const policy = String(response.getHeader("content-security-policy") ?? "");
-      const nonce = nonceOf(policy);
-      const html = String(response.getHeader("content-type") ?? "").startsWith("text/html");
-      if (response.statusCode !== 200 || !html || !nonce || response.hasHeader("set-cookie") || bytes > maxBytes) return null;
+      const nonce = nonceOf(String(response.getHeader("content-security-policy") ?? ""));
+      if (!isPage() || !nonce || response.hasHeader("set-cookie") || bytes > maxBytes) return null;
       const body = Buffer.concat(chunks, bytes).toString("utf8");
       const tags = pageTags(body);
       if (tags === null) return null;
@@ -142,6 +165,8 @@ export async function servePage(
     /** False while announcements could be missed: nothing is stored then, and nothing served. */
     canUseCache: boolean;
     render: Render;
+    /** Applied to the page as rendered, before it is sent and kept. */
+    transform?: Transform;
     now?: () => number;
   },
 ): Promise<void> {
@@ -161,7 +186,7 @@ export async function servePage(
     return;
   }
   response.setHeader(BYPASS_HEADER, "miss");
-  const rendering = renderAndCopy(request, response, render, cache.maxPageBytes, options.now ?? Date.now);
+  const rendering = renderAndCopy(request, response, render, cache.maxPageBytes, options.now ?? Date.now, options.transform);
   inflight.set(key, rendering);
   const page = await rendering.finally(() => inflight.delete(key));
   if (page && canUseCache) cache.set(key, page);

@@ -1,0 +1,27 @@
+// Post pages are read, not used: the door serves them to visitors as documents, without Next's
+// client runtime (React, the router and the page's RSC payload, ~140 KB compressed, more than the
+// whole page). Everything on a post page works without it: links are links, the subscribe form
+// posts as a plain form (React's progressive enhancement answers it with the page and the form's
+// result), and "Copy link" and the share sheet come from the page's own small script
+// (components/share-links.tsx). docs/decisions/010-post-pages-as-documents.md says why and how.
+//
+// Members with a session and client-side navigations still get the full page from Next, with its
+// runtime: only the pages the door keeps are documents.
+
+/** The pages served as documents: a mirrored post. */
+export const DOCUMENT_PATH = /^\/posts\/[^/?]+(?:\?|$)/;
+
+/** Next's script files, and the preloads for them (`as="script"`, `modulepreload`). */
+const RUNTIME_FILE = /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g;
+const RUNTIME_PRELOAD = /<link\b(?=[^>]*\bhref="\/_next\/[^"]*")(?=[^>]*(?:\bas="script"|\brel="modulepreload"))[^>]*>/g;
+/**
+ * Next's inline scripts: the RSC payload for hydration (self.__next_f) and the bundler's chunk
+ * registry (globalThis.TURBOPACK). Their contents are JSON strings in which Next escapes "<", so
+ * the first "</script>" ends them.
+ */
+const RUNTIME_INLINE = /<script\b[^>]*>(?:\(?self\.__next_f|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g;
+
+/** The page without Next's client runtime; everything else (styles, JSON-LD, the page's own script) as rendered. */
+export function withoutClientRuntime(html: string): string {
+  return html.replace(RUNTIME_FILE, "").replace(RUNTIME_PRELOAD, "").replace(RUNTIME_INLINE, "");
+}
