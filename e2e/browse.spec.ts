@@ -1,5 +1,40 @@
 import { brotliCompressSync, constants as zlib } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
+test("a visitor walks from home to a category, a blog, a post and its original, then searches and reports a post", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Categories" }).getByRole("link", { name: "Food & Drink" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Food & Drink blogs" })).toBeVisible();
+  const blog = page.getByRole("region", { name: "Top blogs" }).getByRole("listitem").first().getByRole("link").first();
+  const blogName = (await blog.textContent())!.trim();
+  await blog.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(blogName);
+  const post = page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first();
+  const postTitle = (await post.textContent())!.trim();
+  await post.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(postTitle);
+  const original = page.getByText(`This post first appeared on ${blogName}, please read the original post:`).getByRole("link", { name: /^here\b/ });
+  const originalUrl = (await original.getAttribute("href"))!;
+  expect(originalUrl).toMatch(/^https:\/\/[a-z0-9-]+\.example\//);
+  // The original: a site of its own, which this machine cannot reach; the link is followed as far as the request.
+  await page.route(originalUrl, (route) => route.fulfill({ contentType: "text/html", body: `<title>The original</title><h1>${postTitle}</h1>` }));
+  await original.click();
+  await expect(page).toHaveURL(originalUrl);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(postTitle);
+
+  await page.getByRole("searchbox", { name: "Search blogs and posts" }).fill("bread");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await expect(page).toHaveURL(/\/search\?q=bread/);
+  const found = page.getByRole("region", { name: "Posts" }).getByRole("listitem").first().getByRole("link").first();
+  const foundTitle = (await found.textContent())!.trim();
+  await found.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(foundTitle);
+  await page.getByRole("link", { name: "Report this post" }).click();
+  await page.getByLabel("Broken (wrong feed, dead links, garbled text)").check();
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you. Your report is with our moderators, who look at every one.");
+});
 
 test("a visitor goes from the home page to a blog, a post and the original", async ({ page }) => {
   await page.goto("/");
@@ -120,9 +155,27 @@ test("feeds, robots.txt and structured data are served for crawlers and readers"
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
   expect((await image.body()).subarray(1, 4).toString()).toBe("PNG");
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(jsonLd).toMatchObject({ "@type": "BlogPosting", isBasedOn: await page.locator('link[rel="canonical"]').getAttribute("href") });
+  const postData = await structuredData(page);
+  expect(postData.BlogPosting).toMatchObject({ isBasedOn: await page.locator('link[rel="canonical"]').getAttribute("href") });
+  expect(postData.BreadcrumbList?.itemListElement.map((item: { name: string }) => item.name)).toEqual(["BlogAtlas", "The Sourdough Diaries", await page.getByRole("heading", { level: 1 }).textContent()]);
+
+  // The site with its search, each blog (its own address, not ours) and each category's place in the tree.
+  await page.goto("/");
+  expect((await structuredData(page)).WebSite).toMatchObject({ potentialAction: { "@type": "SearchAction", target: { urlTemplate: expect.stringMatching(/\/search\?q=\{search_term_string\}$/) } } });
+  await page.goto("/blogs/sourdough-diaries");
+  const blogData = await structuredData(page);
+  expect(blogData.Blog).toMatchObject({ name: "The Sourdough Diaries", url: "https://sourdough-diaries.example" });
+  expect(blogData.BreadcrumbList?.itemListElement.at(-1)).toMatchObject({ position: 3, name: "The Sourdough Diaries", item: expect.stringMatching(/\/blogs\/sourdough-diaries$/) });
+  await page.goto("/categories/baking");
+  expect((await structuredData(page)).BreadcrumbList?.itemListElement.map((item: { name: string }) => item.name)).toEqual(["BlogAtlas", "Food & Drink", "Baking"]);
 });
+
+/** The page's JSON-LD objects by their @type. */
+type Structured = Record<string, unknown> & { itemListElement: Array<{ name: string; position: number; item: string }> };
+async function structuredData(page: Page): Promise<Record<string, Structured | undefined>> {
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return Object.fromEntries(scripts.map((text) => JSON.parse(text)).map((data) => [data["@type"], data]));
+}
 
 test("a visitor browses a category: featured Business Listings, the ranked blogs, a subcategory, then a blog", async ({ page }) => {
   await page.goto("/");

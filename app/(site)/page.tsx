@@ -1,6 +1,7 @@
 import { CacheTags } from "@/components/cache-tags";
 import Link from "next/link";
 import { FeaturedListings } from "@/components/featured-listings";
+import { JsonLd, siteUrl } from "@/components/json-ld";
 import { PostSection } from "@/components/post-section";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { getFeaturedListings, getNewestListings } from "@/lib/listings/queries";
@@ -18,6 +19,15 @@ export default async function HomePage() {
   return (
     <div className="space-y-12">
       <CacheTags tags={["lists"]} />
+      {/* The site and its search, for search engines' sitelinks search box. */}
+      <JsonLd
+        data={{
+          "@type": "WebSite",
+          name: "BlogAtlas",
+          url: siteUrl("/"),
+          potentialAction: { "@type": "SearchAction", target: { "@type": "EntryPoint", urlTemplate: `${siteUrl("/search")}?q={search_term_string}` }, "query-input": "required name=search_term_string" },
+        }}
+      />
       <section aria-labelledby="intro" className="max-w-3xl">
         <h1 id="intro" className="text-3xl font-bold tracking-tight sm:text-4xl">
           Find blogs worth following

@@ -1,4 +1,5 @@
 import { CacheTags } from "@/components/cache-tags";
+import { breadcrumbList, JsonLd, siteUrl } from "@/components/json-ld";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -57,6 +58,24 @@ export default async function ListingPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <CacheTags tags={[`blog:${listing.id}`]} />
+      {/* The blog itself (its own address: the original keeps the credit), and where it sits in the directory. */}
+      <JsonLd
+        data={{
+          "@type": "Blog",
+          name: listing.name,
+          url: listing.siteUrl,
+          mainEntityOfPage: siteUrl(`/blogs/${listing.slug}`),
+          ...(listing.description ? { description: listing.description } : {}),
+          ...(listing.language ? { inLanguage: listing.language } : {}),
+          ...(listing.iconUrl ? { image: listing.iconUrl } : {}),
+        }}
+      />
+      <JsonLd
+        data={breadcrumbList([
+          ...listing.categories.slice(0, 1).map((entry): [string, string] => [entry.category.name, `/categories/${entry.category.slug}`]),
+          [listing.name, `/blogs/${listing.slug}`],
+        ])}
+      />
       <div>
         <header className="flex items-start gap-4">
           <ListingIcon name={listing.name} iconUrl={listing.iconUrl} size={64} />

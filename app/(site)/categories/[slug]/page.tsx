@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FeaturedListings } from "@/components/featured-listings";
+import { breadcrumbList, JsonLd } from "@/components/json-ld";
 import { RankedListings } from "@/components/ranked-listings";
 import { getCategory, getCategoryRanking } from "@/lib/categories/queries";
 import { ZCategorySlug, ZRankCursor } from "@/lib/categories/schemas";
@@ -49,6 +50,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-10">
       <CacheTags tags={["lists", `category:${category.id}`]} />
+      <JsonLd data={breadcrumbList([...(category.parent ? [[category.parent.name, `/categories/${category.parent.slug}`] as [string, string]] : []), [category.name, `/categories/${category.slug}`]])} />
       <header>
         {category.parent && (
           <p className="text-sm">

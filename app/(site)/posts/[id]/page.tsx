@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatDate } from "@/components/format";
+import { breadcrumbList, JsonLd, siteUrl } from "@/components/json-ld";
 import { PostSection } from "@/components/post-section";
 import { ShareLinks } from "@/components/share-links";
 import { SubscribeForm } from "@/components/subscribe-form";
@@ -35,12 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PostPage({ params }: Props) {
   const post = await loadPost((await params).id);
   if (!post) notFound();
-  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
   const showFull = post.blog.mirrorMode === "FULL";
   const related = await getRelatedPosts(post);
   // Structured data naming the original as the source: the blogger keeps the credit.
   const jsonLd = {
-    "@context": "https://schema.org",
     "@type": "BlogPosting",
     headline: post.title,
     datePublished: post.publishedAt.toISOString(),
@@ -48,14 +47,15 @@ export default async function PostPage({ params }: Props) {
     author: (post.authors.length ? post.authors : [post.blog.name]).map((name) => ({ "@type": "Person", name })),
     isBasedOn: post.url,
     mainEntityOfPage: post.url,
-    url: `${appUrl}/posts/${post.id}`,
+    url: siteUrl(`/posts/${post.id}`),
     ...(post.imageUrl ? { image: post.imageUrl } : {}),
     isPartOf: { "@type": "Blog", name: post.blog.name, url: post.blog.siteUrl },
   };
   return (
     <article className="mx-auto max-w-3xl">
       <CacheTags tags={[`blog:${post.blog.id}`, `post:${post.id}`]} />
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <JsonLd data={jsonLd} />
+      <JsonLd data={breadcrumbList([[post.blog.name, `/blogs/${post.blog.slug}`], [post.title, `/posts/${post.id}`]])} />
       {post.blog.tier === "FREE" && (
         <p className="mb-6 rounded-lg bg-teal-50 px-4 py-3 text-sm font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100">
           {/* To the owner the pricing page offers this listing's upgrade; to anyone else, listing their own blog. */}
@@ -93,7 +93,7 @@ export default async function PostPage({ params }: Props) {
           <span className="sr-only">: {post.title}, on {post.blog.name}</span>
         </a>
       </p>
-      <ShareLinks url={`${appUrl}/posts/${post.id}`} title={post.title} />
+      <ShareLinks url={siteUrl(`/posts/${post.id}`)} title={post.title} />
       <SubscribeForm blogId={post.blog.id} blogName={post.blog.name} />
       <div className="mt-10">
         <PostSection id="related" title="Related posts" posts={related} />

@@ -1,0 +1,17 @@
+import { loadSettings } from "@/lib/env";
+
+/** Structured data for search engines: one JSON-LD script, "<" escaped so that no text can end it. */
+export function JsonLd({ data }: { data: Record<string, unknown> }) {
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c") }} />;
+}
+
+/** An address on this site, absolute (structured data and share links need the whole address). */
+export const siteUrl = (path: string) => new URL(path, loadSettings().APP_URL).href;
+
+/** schema.org BreadcrumbList from the home page down: [name, path] pairs. */
+export function breadcrumbList(trail: Array<[name: string, path: string]>): Record<string, unknown> {
+  return {
+    "@type": "BreadcrumbList",
+    itemListElement: [["BlogAtlas", "/"] as [string, string], ...trail].map(([name, path], index) => ({ "@type": "ListItem", position: index + 1, name, item: siteUrl(path) })),
+  };
+}
