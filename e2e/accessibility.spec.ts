@@ -44,3 +44,37 @@ test("the admin pages pass axe", async ({ page }) => {
   await signIn(page, "admin@example.com");
   expect(await violationsOn(page, ["/admin", "/admin/queue", "/admin/listings", "/admin/listings/deep-time", "/admin/users", "/admin/feeds", "/admin/import", "/admin/audit"])).toEqual([]);
 });
+
+test("public pages fit a 360-pixel phone screen without sideways scrolling, in light and dark", async ({ page }) => {
+  const post = await firstPostPath(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflowing: string[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ["/", "/categories/food-drink", "/tags/recipes", "/blogs/weeknight-table", post, "/search?q=bread", "/report?blog=weeknight-table", "/pricing", "/no-such-page"]) {
+      await page.goto(path);
+      const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      if (scrollWidth > width) overflowing.push(`${scheme} ${path}: ${scrollWidth}px`);
+    }
+  }
+  expect(overflowing).toEqual([]);
+});
+
+test("a keyboard reaches everything on a post page: the skip link first, then the original, sharing, subscribing and reporting", async ({ page }) => {
+  await page.goto(await firstPostPath(page));
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveText("Skip to content");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const reached: string[] = [];
+  for (let step = 0; step < 80 && !reached.includes("Report this post"); step++) {
+    await page.keyboard.press("Tab");
+    reached.push(await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return element?.getAttribute("aria-label") ?? element?.textContent?.trim() ?? element?.getAttribute("name") ?? "";
+    }));
+  }
+  // From the skip link the next stop is inside the page, not back in the header.
+  expect(reached[0]).not.toBe("Search");
+  for (const control of [/^here/, /^Copy link$/, /^X$/, /^Subscribe$/, /^Report this post$/]) expect(reached.some((name) => control.test(name)), `${control} in ${reached.join(" | ")}`).toBe(true);
+});
