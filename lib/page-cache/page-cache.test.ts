@@ -136,8 +136,21 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     expect(second.headers.get("x-page-cache")).toBe("hit");
     expect(await second.text()).toBe(transform(html("R1")));
 
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
     const missing = await door(new PageCache(), renderer({ status: 404 }), true, transform);
     expect(await (await fetch(`${missing}/posts/p2`)).text()).toBe(html("R1"));
+
+    // Writes and the end with callbacks (as streams write): each callback is still called.
+    const called: string[] = [];
+    const withCallbacks = vi.fn(async (_request: IncomingMessage, response: ServerResponse) => {
+      response.writeHead(200, { "content-type": "text/html", "content-security-policy": "script-src 'nonce-R1'" });
+      response.write(html("R1"), () => called.push("write"));
+      response.end(() => called.push("end"));
+    });
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    const base2 = await door(new PageCache(), withCallbacks, true, transform);
+    expect(await (await fetch(`${base2}/posts/p3`)).text()).toBe(transform(html("R1")));
+    await vi.waitFor(() => expect(called.sort()).toEqual(["end", "write"]));
   });
 
   it("lets ten concurrent misses share one render, each answered with its own nonce", async () => {

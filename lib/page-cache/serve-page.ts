@@ -115,7 +115,7 @@ function renderAndCopy(request: IncomingMessage, response: ServerResponse, rende
     response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
       if (holding) {
-        const callback = rest.find((argument) => typeof argument === "function") as (() => void) | undefined;
+        const callback = [chunk, ...rest].find((argument) => typeof argument === "function") as (() => void) | undefined;
         let body = Buffer.concat(chunks, bytes);
         // Only a whole HTML page is transformed, and only while its length is still ours to set.
         if (isPage() && !response.hasHeader("content-length")) {
