@@ -15,6 +15,8 @@ type Values = {
   ctaLabel: string;
   ctaUrl: string;
   contactEmail: string;
+  /** One address a line. */
+  socialLinks: string;
 };
 
 const input = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
@@ -30,6 +32,8 @@ export function ListingEditForm({ listing, categories }: { listing: Values; cate
   const [state, action, pending] = useActionState<EditFormState, FormData>(updateListingAction, { kind: "idle" });
   const id = useId();
   const errors = state.kind === "invalid" ? state.errors : {};
+  // After an invalid answer, the fields show what was typed (React resets the form to these).
+  const shown: Omit<Values, "mirrorMode"> & { mirrorMode: string } = state.kind === "invalid" ? { ...listing, ...state.values } : listing;
   const described = (field: keyof typeof errors) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {});
   const error = (field: keyof typeof errors) =>
     errors[field] ? (
@@ -55,7 +59,7 @@ export function ListingEditForm({ listing, categories }: { listing: Values; cate
         <label htmlFor={`${id}-description`} className="block font-medium">
           Description
         </label>
-        <textarea id={`${id}-description`} name="description" rows={4} defaultValue={listing.description} className={input} {...described("description")} />
+        <textarea id={`${id}-description`} name="description" rows={4} defaultValue={shown.description} className={input} {...described("description")} />
         {error("description")}
       </div>
       <fieldset {...described("categories")}>
@@ -63,7 +67,7 @@ export function ListingEditForm({ listing, categories }: { listing: Values; cate
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {categories.map((category) => (
             <label key={category.slug} className="flex items-center gap-2">
-              <input type="checkbox" name="categories" value={category.slug} defaultChecked={listing.categories.includes(category.slug)} />
+              <input type="checkbox" name="categories" value={category.slug} defaultChecked={shown.categories.includes(category.slug)} />
               {category.name}
             </label>
           ))}
@@ -74,21 +78,21 @@ export function ListingEditForm({ listing, categories }: { listing: Values; cate
         <label htmlFor={`${id}-tags`} className="block font-medium">
           Tags <span className="font-normal text-stone-600 dark:text-stone-400">(up to five, separated by commas)</span>
         </label>
-        <input id={`${id}-tags`} name="tags" defaultValue={listing.tags} className={input} {...described("tags")} />
+        <input id={`${id}-tags`} name="tags" defaultValue={shown.tags} className={input} {...described("tags")} />
         {error("tags")}
       </div>
       <div>
         <label htmlFor={`${id}-language`} className="block font-medium">
           Language
         </label>
-        <input id={`${id}-language`} name="language" defaultValue={listing.language} placeholder="en" className={input} {...described("language")} />
+        <input id={`${id}-language`} name="language" defaultValue={shown.language} placeholder="en" className={input} {...described("language")} />
         {error("language")}
       </div>
       <fieldset>
         <legend className="font-medium">How much of each post we show</legend>
         {MIRROR.map((option) => (
           <label key={option.value} className="mt-2 flex gap-2">
-            <input type="radio" name="mirrorMode" value={option.value} defaultChecked={listing.mirrorMode === option.value} className="mt-1" />
+            <input type="radio" name="mirrorMode" value={option.value} defaultChecked={shown.mirrorMode === option.value} className="mt-1" />
             <span>
               <span className="font-medium">{option.label}</span>
               <span className="block text-sm text-stone-600 dark:text-stone-400">{option.hint}</span>
@@ -111,10 +115,17 @@ export function ListingEditForm({ listing, categories }: { listing: Values; cate
             <label htmlFor={`${id}-${field}`} className="block font-medium">
               {label}
             </label>
-            <input id={`${id}-${field}`} name={field} type={type} defaultValue={listing[field]} className={input} {...described(field)} />
+            <input id={`${id}-${field}`} name={field} type={type} defaultValue={shown[field]} className={input} {...described(field)} />
             {error(field)}
           </div>
         ))}
+        <div>
+          <label htmlFor={`${id}-socialLinks`} className="block font-medium">
+            Social profiles <span className="font-normal text-stone-600 dark:text-stone-400">(up to six addresses, one a line)</span>
+          </label>
+          <textarea id={`${id}-socialLinks`} name="socialLinks" rows={3} defaultValue={shown.socialLinks} placeholder="https://mastodon.social/@you" className={input} {...described("socialLinks")} />
+          {error("socialLinks")}
+        </div>
       </fieldset>
       <button type="submit" disabled={pending} className="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
         {pending ? "Saving…" : "Save"}

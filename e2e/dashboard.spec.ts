@@ -63,3 +63,36 @@ test("an owner invites a co-editor by e-mail, who signs in, accepts, and finds t
   await expect(other.getByText("Editor ·")).toBeVisible();
   await context.close();
 });
+
+test("a Business Listing's owner adds a logo and social profiles; visitors see them on its page as paid links", async ({ page, browser }) => {
+  await signIn(page, "maya@example.com");
+  await page.goto("/dashboard/listings/the-patient-compiler");
+  await page.getByLabel("Logo (an image address)").fill("https://the-patient-compiler.example/logo.png");
+  await page.getByLabel(/^Social profiles/).fill("https://mastodon.social/@patientcompiler\nnot an address");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Put one http(s) address on each line, such as https://mastodon.social/@you.")).toBeVisible();
+  await expect(page.getByLabel(/^Social profiles/)).toHaveAttribute("aria-invalid", "true");
+  // Nothing typed is lost: the logo is still there, and the profiles to mend.
+  await expect(page.getByLabel("Logo (an image address)")).toHaveValue("https://the-patient-compiler.example/logo.png");
+  await expect(page.getByLabel(/^Social profiles/)).toHaveValue("https://mastodon.social/@patientcompiler\nnot an address");
+  await page.getByLabel(/^Social profiles/).fill("https://mastodon.social/@patientcompiler\n\nhttps://github.com/patient-compiler\n");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved. The public pages show the change now.")).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const reader = await visitor.newPage();
+  // The owner's site, which this machine cannot reach, serves its logo.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  await reader.route("https://the-patient-compiler.example/logo.png", (route) => route.fulfill({ contentType: "image/png", body: png }));
+  await reader.goto("/blogs/the-patient-compiler");
+  await expect(reader.getByRole("img", { name: "The Patient Compiler logo" })).toHaveAttribute("src", "https://the-patient-compiler.example/logo.png");
+  const elsewhere = reader.locator("dt:has-text('Elsewhere') + dd");
+  await expect(elsewhere.getByRole("link")).toHaveText(["Mastodon", "GitHub"]);
+  await expect(elsewhere.getByRole("link", { name: "GitHub" })).toHaveAttribute("href", "https://github.com/patient-compiler");
+  for (const rel of await elsewhere.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("rel")))) expect(rel).toBe("sponsored noopener");
+  await visitor.close();
+
+  // The form shows what was saved, one address a line.
+  await page.reload();
+  await expect(page.getByLabel(/^Social profiles/)).toHaveValue("https://mastodon.social/@patientcompiler\nhttps://github.com/patient-compiler");
+});

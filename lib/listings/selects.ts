@@ -32,6 +32,7 @@ export const listingPageSelect = {
   ctaLabel: true,
   ctaUrl: true,
   contactEmail: true,
+  socialLinks: true,
   createdAt: true,
 } satisfies Prisma.BlogSelect;
 

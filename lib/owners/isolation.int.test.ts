@@ -97,4 +97,21 @@ describe("owner isolation", () => {
       },
     });
   });
+
+  it("keeps up to six social profiles, one a line, and refuses anything else", async () => {
+    const a = await tenant(["OWNER"]);
+    const slug = a.listings[0]!.slug;
+    const stored = async () => (await db.blog.findUniqueOrThrow({ where: { id: a.listings[0]!.id } })).socialLinks;
+    expect(await updateMyListing(a.user, slug, { ...VALID_EDIT, socialLinks: " https://x.com/a \r\n\nhttps://github.com/a\n" })).toEqual({ kind: "saved" });
+    expect(await stored()).toEqual(["https://x.com/a", "https://github.com/a"]);
+    for (const [socialLinks, error] of [
+      ["https://x.com/a\njavascript:alert(1)", "Put one http(s) address on each line, such as https://mastodon.social/@you."],
+      [Array.from({ length: 7 }, (_, n) => `https://s${n}.example/`).join("\n"), "Up to 6 profiles."],
+    ]) {
+      expect(await updateMyListing(a.user, slug, { ...VALID_EDIT, socialLinks })).toEqual({ kind: "invalid", errors: { socialLinks: error } });
+    }
+    expect(await stored()).toEqual(["https://x.com/a", "https://github.com/a"]);
+    expect(await updateMyListing(a.user, slug, { ...VALID_EDIT, socialLinks: "" })).toEqual({ kind: "saved" });
+    expect(await stored()).toBeNull();
+  });
 });

@@ -5,9 +5,11 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/listings/create-listing";
 import { refreshRankScores } from "@/lib/listings/ranking";
 import { ZLanguageCode, ZTagList } from "@/lib/listings/schemas";
+import { isWebAddress, MAX_SOCIAL_LINKS } from "@/lib/listings/social-links";
 import { announcePageChanges } from "@/lib/page-cache/announce";
 
 const mine = (user: CurrentUser) => ({ members: { some: { userId: user.id } } });
@@ -47,6 +49,7 @@ export function getMyListing(user: CurrentUser, slug: string) {
       ctaLabel: true,
       ctaUrl: true,
       contactEmail: true,
+      socialLinks: true,
       categories: { select: { category: { select: { slug: true } } } },
       tags: { select: { tag: { select: { name: true } } } },
     },
@@ -76,6 +79,16 @@ export const ZListingEdit = z.object({
     .toLowerCase()
     .default("")
     .refine((value) => value === "" || z.email().safeParse(value).success, { error: "Enter an e-mail address, or leave it empty." }),
+  /** One address a line, as the form's text box gives them. */
+  socialLinks: z
+    .string()
+    .default("")
+    .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().max(500, { error: "That address is too long." }).refine(isWebAddress, { error: "Put one http(s) address on each line, such as https://mastodon.social/@you." }))
+        .max(MAX_SOCIAL_LINKS, { error: `Up to ${MAX_SOCIAL_LINKS} profiles.` }),
+    ),
 });
 
 export type ListingEditErrors = Partial<Record<keyof z.infer<typeof ZListingEdit> | "form", string>>;
@@ -108,6 +121,7 @@ export async function updateMyListing(user: CurrentUser, slug: string, input: Re
         ctaLabel: data.ctaLabel || null,
         ctaUrl: data.ctaUrl || null,
         contactEmail: data.contactEmail || null,
+        socialLinks: data.socialLinks.length ? data.socialLinks : Prisma.DbNull,
       },
     });
     await tx.blogCategory.deleteMany({ where: { blogId: listing.id } });

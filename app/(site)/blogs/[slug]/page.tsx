@@ -11,6 +11,7 @@ import { PostCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { getListingPage } from "@/lib/listings/queries";
 import { ZListingSlug, ZPostCursor } from "@/lib/listings/schemas";
+import { socialLabel, socialLinksOf } from "@/lib/listings/social-links";
 
 export const dynamic = "force-dynamic";
 
@@ -55,6 +56,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { listing, posts, older } = page;
   const business = listing.tier === "BUSINESS";
+  const social = socialLinksOf(listing.socialLinks);
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <CacheTags tags={[`blog:${listing.id}`]} />
@@ -78,7 +80,12 @@ export default async function ListingPage({ params, searchParams }: Props) {
       />
       <div>
         <header className="flex items-start gap-4">
-          <ListingIcon name={listing.name} iconUrl={listing.iconUrl} size={64} />
+          {business && listing.logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- logos come from the owner's own site
+            <img src={listing.logoUrl} alt={`${listing.name} logo`} height={64} className="h-16 w-auto max-w-40 shrink-0 rounded-lg object-contain" />
+          ) : (
+            <ListingIcon name={listing.name} iconUrl={listing.iconUrl} size={64} />
+          )}
           <div>
             <h1 className="flex flex-wrap items-center gap-2 text-3xl font-bold tracking-tight">
               {listing.name}
@@ -186,6 +193,23 @@ export default async function ListingPage({ params, searchParams }: Props) {
                 <a href={`mailto:${listing.contactEmail}`} className="underline">
                   {listing.contactEmail}
                 </a>
+              </dd>
+            </div>
+          )}
+          {business && social.length > 0 && (
+            <div>
+              <dt className="font-semibold">Elsewhere</dt>
+              <dd>
+                <ul className="flex flex-wrap gap-x-3">
+                  {social.map((address) => (
+                    <li key={address}>
+                      {/* A paid profile's links are paid placements. */}
+                      <a href={address} rel="sponsored noopener" className="underline">
+                        {socialLabel(address)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
               </dd>
             </div>
           )}

@@ -6,12 +6,22 @@ import { requireUser } from "@/lib/auth/guards";
 import { changeMemberRole, inviteMember, leaveListing, removeMember, type PeopleAnswer } from "@/lib/owners/members";
 import { updateMyListing, type EditAnswer } from "@/lib/owners/my-listings";
 
-export type EditFormState = { kind: "idle" } | EditAnswer;
+/** What the owner typed, given back with an invalid answer. */
+export type EditFormValues = Partial<Record<"description" | "language" | "mirrorMode" | "tags" | "logoUrl" | "ctaLabel" | "ctaUrl" | "contactEmail" | "socialLinks", string>> & { categories: string[] };
+export type EditFormState = { kind: "idle" } | { kind: "saved" } | { kind: "not-found" } | (Extract<EditAnswer, { kind: "invalid" }> & { values: EditFormValues });
 
 export async function updateListingAction(_previous: EditFormState, form: FormData): Promise<EditFormState> {
   const slug = String(form.get("slug") ?? "");
   const user = await requireUser(`/dashboard/listings/${slug}`);
-  return updateMyListing(user, slug, { ...Object.fromEntries(form), categories: form.getAll("categories").map(String) });
+  const values: EditFormValues = { categories: form.getAll("categories").map(String) };
+  for (const field of ["description", "language", "mirrorMode", "tags", "logoUrl", "ctaLabel", "ctaUrl", "contactEmail", "socialLinks"] as const) {
+    const value = form.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+  const answer = await updateMyListing(user, slug, values);
+  // React resets a form after its action: an invalid answer brings back what was typed, so the
+  // owner mends one field instead of typing the others again.
+  return answer.kind === "invalid" ? { ...answer, values } : answer;
 }
 
 export type PeopleFormState = { kind: "idle" } | PeopleAnswer;

@@ -7,6 +7,7 @@ import { ListingPeople } from "@/components/listing-people";
 import { requireUser } from "@/lib/auth/guards";
 import { getBillingState } from "@/lib/billing/checkout";
 import { getCategoryOptions } from "@/lib/categories/queries";
+import { socialLinksOf } from "@/lib/listings/social-links";
 import { getPeople } from "@/lib/owners/members";
 import { getMyListing } from "@/lib/owners/my-listings";
 import { stripeClient } from "@/lib/services/stripe";
@@ -45,6 +46,7 @@ export default async function EditListingPage({ params, searchParams }: Props) {
           ctaLabel: listing.ctaLabel ?? "",
           ctaUrl: listing.ctaUrl ?? "",
           contactEmail: listing.contactEmail ?? "",
+          socialLinks: socialLinksOf(listing.socialLinks).join("\n"),
         }}
       />
       <ListingPeople slug={listing.slug} myId={user.id} myRole={people.myRole} members={people.members} invitations={people.invitations} />
