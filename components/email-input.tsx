@@ -1,8 +1,9 @@
 /** The e-mail field of the site's forms (sign-in, subscribe), with its error wiring. */
-export function EmailInput({ id, invalid, describedBy, className }: { id: string; invalid: boolean; describedBy?: string; className: string }) {
+export function EmailInput({ id, invalid, describedBy, className, defaultValue }: { id: string; invalid: boolean; describedBy?: string; className: string; defaultValue?: string }) {
   return (
     <input
       id={id}
+      defaultValue={defaultValue}
       name="email"
       type="email"
       autoComplete="email"

@@ -33,7 +33,7 @@ export function ReportForm({ blogId, postId }: { blogId: string; postId?: string
         <div className="mt-2 space-y-2">
           {Object.entries(REPORT_REASONS).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="reason" value={value} />
+              <input type="radio" name="reason" value={value} defaultChecked={state.values?.reason === value} />
               {label}
             </label>
           ))}
@@ -42,12 +42,12 @@ export function ReportForm({ blogId, postId }: { blogId: string; postId?: string
       </fieldset>
       <label className="block">
         <span className="font-semibold">Details</span> <span className="text-sm text-stone-500 dark:text-stone-400">(optional)</span>
-        <textarea name="details" rows={5} maxLength={4000} className="mt-1 w-full rounded-lg border border-stone-300 bg-white p-2 dark:border-stone-600 dark:bg-stone-900" aria-describedby={state.errors?.details ? "details-error" : undefined} />
+        <textarea name="details" rows={5} maxLength={4000} defaultValue={state.values?.details} className="mt-1 w-full rounded-lg border border-stone-300 bg-white p-2 dark:border-stone-600 dark:bg-stone-900" aria-describedby={state.errors?.details ? "details-error" : undefined} />
         {error("details")}
       </label>
       <label className="block">
         <span className="font-semibold">Your e-mail</span> <span className="text-sm text-stone-500 dark:text-stone-400">(optional, if you would like an answer)</span>
-        <input type="email" name="email" maxLength={254} className="mt-1 w-full rounded-lg border border-stone-300 bg-white p-2 dark:border-stone-600 dark:bg-stone-900" aria-describedby={state.errors?.email ? "email-error" : undefined} />
+        <input type="email" name="email" maxLength={254} defaultValue={state.values?.email} className="mt-1 w-full rounded-lg border border-stone-300 bg-white p-2 dark:border-stone-600 dark:bg-stone-900" aria-describedby={state.errors?.email ? "email-error" : undefined} />
         {error("email")}
       </label>
       {error("blogId")}

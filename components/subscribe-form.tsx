@@ -23,7 +23,7 @@ export function SubscribeForm({ blogId, blogName }: { blogId: string; blogName: 
           <label htmlFor={`${id}-email`} className="sr-only">
             Your e-mail address
           </label>
-          <EmailInput id={`${id}-email`} invalid={state.status === "error"} describedBy={state.error ? `${id}-error` : undefined} className="min-w-0 flex-1" />
+          <EmailInput id={`${id}-email`} invalid={state.status === "error"} describedBy={state.error ? `${id}-error` : undefined} defaultValue={state.status === "error" ? state.email : undefined} className="min-w-0 flex-1" />
           <button type="submit" disabled={pending} className="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
             {pending ? "Subscribing…" : "Subscribe"}
           </button>

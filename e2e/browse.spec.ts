@@ -118,10 +118,12 @@ test("a visitor reports a post, and a missing reason is answered next to the fie
   await expect(page).toHaveURL(/\/posts\//);
   await page.getByRole("link", { name: "Report this post" }).click();
   await expect(page.getByRole("heading", { name: "Report a problem" })).toBeVisible();
+  await page.getByLabel("Details").fill("The same text appears on another blog, earlier.");
   await page.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByText("Choose what is wrong.")).toBeVisible();
+  // What was typed is still there: only the missing reason is asked for.
+  await expect(page.getByLabel("Details")).toHaveValue("The same text appears on another blog, earlier.");
   await page.getByLabel("Spam or scraped content").check();
-  await page.getByLabel("Details").fill("The same text appears on another blog, earlier.");
   await page.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByRole("status")).toHaveText("Thank you. Your report is with our moderators, who look at every one.");
 });
@@ -210,6 +212,7 @@ test("a reader subscribes to a blog from a post, after a bad address is answered
   await box.getByLabel("Your e-mail address").fill("not an address");
   await box.getByRole("button", { name: "Subscribe" }).click();
   await expect(box.getByText("That e-mail address does not look right.")).toBeVisible();
+  await expect(box.getByLabel("Your e-mail address")).toHaveValue("not an address");
   await box.getByLabel("Your e-mail address").fill("reader@example.org");
   await box.getByRole("button", { name: "Subscribe" }).click();
   await expect(box.getByRole("status")).toContainText("your subscription for reader@example.org is recorded");
@@ -286,6 +289,7 @@ test("a post page is a document: under 100 KB of JavaScript, compressed, and eve
   await box.getByLabel("Your e-mail address").fill("not an address");
   await box.getByRole("button", { name: "Subscribe" }).click();
   await expect(box.getByText("That e-mail address does not look right.")).toBeVisible();
+  await expect(box.getByLabel("Your e-mail address")).toHaveValue("not an address");
   await box.getByLabel("Your e-mail address").fill("document-reader@example.org");
   await box.getByRole("button", { name: "Subscribe" }).click();
   await expect(box.getByRole("status")).toContainText("your subscription for document-reader@example.org is recorded");
