@@ -6,7 +6,9 @@ import { useActionState, useId } from "react";
 import type { PreviewAnswer, SubmitAnswer } from "@/lib/listings/submit";
 import { postForm } from "./post-form";
 
-type SubmitFormState = { kind: "start" } | PreviewAnswer | SubmitAnswer;
+/** What was typed in the details, given back with an invalid answer: React resets a form after its action. */
+type Typed = { typed?: Partial<Record<"category" | "tags" | "language" | "description", string>> };
+type SubmitFormState = { kind: "start" } | PreviewAnswer | (SubmitAnswer & Typed);
 
 type Category = { slug: string; name: string };
 
@@ -33,12 +35,15 @@ export function SubmitBlogForm({ categories }: { categories: Category[] }) {
   const [submitState, submit, submitting] = useActionState<SubmitFormState, FormData>(async (_previous, form) => {
     const answer = await postForm<SubmitFormState>("/api/submissions", form, signIn);
     if (answer.kind === "submitted") router.push(`/account?submitted=${encodeURIComponent(answer.slug)}`);
-    return answer;
+    if (answer.kind !== "invalid") return answer;
+    const typed = Object.fromEntries(["category", "tags", "language", "description"].map((field) => [field, String(form.get(field) ?? "")]));
+    return { ...answer, typed };
   }, { kind: "start" });
   const id = useId();
   const shown = previewState.kind === "preview" ? previewState : null;
   const addressErrors = previewState.kind === "invalid" ? previewState.errors : {};
   const detailErrors = submitState.kind === "invalid" ? submitState.errors : {};
+  const typed = submitState.kind === "invalid" && "typed" in submitState ? (submitState.typed ?? {}) : {};
   const duplicate = submitState.kind === "duplicate" ? submitState : previewState.kind === "duplicate" ? previewState : null;
 
   return (
@@ -98,7 +103,7 @@ export function SubmitBlogForm({ categories }: { categories: Category[] }) {
             <label htmlFor={`${id}-category`} className="block font-medium">
               Category
             </label>
-            <select id={`${id}-category`} name="category" defaultValue="" aria-invalid={Boolean(detailErrors.category)} aria-describedby={detailErrors.category ? `${id}-category-error` : undefined} className={input}>
+            <select id={`${id}-category`} name="category" defaultValue={typed.category ?? ""} aria-invalid={Boolean(detailErrors.category)} aria-describedby={detailErrors.category ? `${id}-category-error` : undefined} className={input}>
               <option value="" disabled>
                 Choose one
               </option>
@@ -114,21 +119,21 @@ export function SubmitBlogForm({ categories }: { categories: Category[] }) {
             <label htmlFor={`${id}-tags`} className="block font-medium">
               Tags <span className="font-normal text-stone-600 dark:text-stone-400">(up to five, separated by commas)</span>
             </label>
-            <input id={`${id}-tags`} name="tags" aria-invalid={Boolean(detailErrors.tags)} aria-describedby={detailErrors.tags ? `${id}-tags-error` : undefined} className={input} />
+            <input id={`${id}-tags`} name="tags" defaultValue={typed.tags} aria-invalid={Boolean(detailErrors.tags)} aria-describedby={detailErrors.tags ? `${id}-tags-error` : undefined} className={input} />
             <FieldError id={`${id}-tags-error`} text={detailErrors.tags} />
           </div>
           <div>
             <label htmlFor={`${id}-language`} className="block font-medium">
               Language
             </label>
-            <input id={`${id}-language`} name="language" defaultValue={shown.language} placeholder="en" aria-invalid={Boolean(detailErrors.language)} aria-describedby={detailErrors.language ? `${id}-language-error` : undefined} className={input} />
+            <input id={`${id}-language`} name="language" defaultValue={typed.language ?? shown.language} placeholder="en" aria-invalid={Boolean(detailErrors.language)} aria-describedby={detailErrors.language ? `${id}-language-error` : undefined} className={input} />
             <FieldError id={`${id}-language-error`} text={detailErrors.language} />
           </div>
           <div>
             <label htmlFor={`${id}-description`} className="block font-medium">
               Description
             </label>
-            <textarea id={`${id}-description`} name="description" rows={3} defaultValue={shown.description} aria-invalid={Boolean(detailErrors.description)} aria-describedby={detailErrors.description ? `${id}-description-error` : undefined} className={input} />
+            <textarea id={`${id}-description`} name="description" rows={3} defaultValue={typed.description ?? shown.description} aria-invalid={Boolean(detailErrors.description)} aria-describedby={detailErrors.description ? `${id}-description-error` : undefined} className={input} />
             <FieldError id={`${id}-description-error`} text={detailErrors.description} />
           </div>
           {(detailErrors.form || detailErrors.url) && (

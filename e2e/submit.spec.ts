@@ -31,10 +31,14 @@ test("a signed-in owner submits a blog, then claims it with the meta-tag method"
     await expect(page.getByText("Crumb shots, explained")).toBeVisible();
     await expect(page.getByLabel("Description")).toHaveValue("Bread, slowly.");
 
+    await page.getByLabel(/^Tags/).fill("bread, baking");
+    await page.getByLabel("Description").fill("Bread, slowly, with crumb shots.");
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("Choose a category.")).toBeVisible();
+    // Only the category is asked for: what was typed is still there.
+    await expect(page.getByLabel(/^Tags/)).toHaveValue("bread, baking");
+    await expect(page.getByLabel("Description")).toHaveValue("Bread, slowly, with crumb shots.");
     await page.getByLabel("Category").selectOption({ label: "Food & Drink" });
-    await page.getByLabel(/^Tags/).fill("bread, baking");
     await page.getByRole("button", { name: "Submit for review" }).click();
 
     await expect(page).toHaveURL(/\/account\?submitted=the-loaf-diaries/);
