@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TListingCard } from "@/lib/listings/selects";
 import { BusinessBadge } from "./business-badge";
 import { ListingIcon } from "./listing-icon";
+import { VerifiedBadge } from "./verified-badge";
 
 export function ListingCard({ listing }: { listing: TListingCard }) {
   return (
@@ -13,11 +14,7 @@ export function ListingCard({ listing }: { listing: TListingCard }) {
             {listing.name}
           </Link>
           {listing.tier === "BUSINESS" && <BusinessBadge />}
-          {listing.verifiedAt && (
-            <span className="text-xs font-normal text-emerald-700 dark:text-emerald-400" title="Ownership verified">
-              ✓ verified
-            </span>
-          )}
+          {listing.verifiedAt && <VerifiedBadge />}
         </h3>
         {listing.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600 dark:text-stone-300">{listing.description}</p>}
         <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">

@@ -106,6 +106,14 @@ test("pending listings and unknown addresses answer 404 with a way back", async 
   await expect(page).toHaveURL("/");
 });
 
+test("a claimed blog carries the verified badge beside its name; an unclaimed one does not", async ({ page }) => {
+  await page.goto("/blogs/weeknight-table");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("✓ verified");
+  await expect(page.getByRole("heading", { level: 1 }).getByTitle("Ownership verified")).toBeVisible();
+  await page.goto("/blogs/crumb-and-crust");
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("verified");
+});
+
 test("a dormant blog keeps its archive readable and says why it went quiet", async ({ page }) => {
   await page.goto("/blogs/the-natural-wine-list");
   await expect(page.getByText(/Dormant since .*: the feed stopped answering; its archive stays here\./)).toBeVisible();

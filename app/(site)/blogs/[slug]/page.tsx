@@ -9,6 +9,7 @@ import { formatDate, formatPostingRate, languageName } from "@/components/format
 import { ListingIcon } from "@/components/listing-icon";
 import { PostCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
+import { VerifiedBadge } from "@/components/verified-badge";
 import { getListingPage } from "@/lib/listings/queries";
 import { ZListingSlug, ZPostCursor } from "@/lib/listings/schemas";
 import { socialLabel, socialLinksOf } from "@/lib/listings/social-links";
@@ -90,6 +91,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
             <h1 className="flex flex-wrap items-center gap-2 text-3xl font-bold tracking-tight">
               {listing.name}
               {business && <BusinessBadge />}
+              {listing.verifiedAt && <VerifiedBadge className="text-sm" />}
             </h1>
             {listing.description && <p className="mt-2 text-lg text-stone-600 dark:text-stone-300">{listing.description}</p>}
             <p className="mt-2 text-sm">
