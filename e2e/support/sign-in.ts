@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { waitForMail } from "../../lib/testing/mail-catcher";
+import { claimMail } from "../../lib/testing/mail-catcher";
 
 /** Signs in through the real flow: the form, the e-mail, the link in it. */
 export async function signIn(page: Page, email: string): Promise<void> {
@@ -8,8 +8,10 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Your e-mail address").fill(email);
   await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const mail = await waitForMail(email, since);
+  const mail = await claimMail(email, since);
   const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
   expect(link, "the mail carries a sign-in link").toBeTruthy();
   await page.goto(link!);
+  // A failed link ends on the sign-in error page: said here, not as a timeout in a later step.
+  expect(new URL(page.url()).pathname, `signing in ${email}`).not.toBe("/signin/error");
 }
