@@ -72,7 +72,7 @@ export function ListingPeople({ slug, myId, myRole, members, invitations }: { sl
             <label htmlFor={`${id}-email`} className="block font-medium">
               Invite by e-mail
             </label>
-            <input id={`${id}-email`} name="email" type="email" aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? `${id}-email-error` : undefined} className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" />
+            <input id={`${id}-email`} name="email" type="email" defaultValue={state.kind === "invalid" ? state.typedEmail : undefined} aria-invalid={Boolean(errors.email)} aria-describedby={errors.email ? `${id}-email-error` : undefined} className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" />
           </div>
           <div>
             <label htmlFor={`${id}-role`} className="block font-medium">

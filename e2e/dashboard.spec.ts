@@ -45,6 +45,11 @@ test("an owner invites a co-editor by e-mail, who signs in, accepts, and finds t
   await page.getByRole("link", { name: /^Edit / }).first().click();
   await page.waitForURL(/\/dashboard\/listings\//);
   const listingName = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/^Edit /, "");
+  // A mistyped address is answered next to the field and stays there to mend.
+  await page.getByLabel("Invite by e-mail").fill(`${invitee.replace("@", "")}`);
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page.getByLabel("Invite by e-mail")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Invite by e-mail")).toHaveValue(invitee.replace("@", ""));
   const since = Date.now();
   await page.getByLabel("Invite by e-mail").fill(invitee);
   await page.getByRole("button", { name: "Send the invitation" }).click();

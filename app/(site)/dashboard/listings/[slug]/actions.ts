@@ -24,7 +24,8 @@ export async function updateListingAction(_previous: EditFormState, form: FormDa
   return answer.kind === "invalid" ? { ...answer, values } : answer;
 }
 
-export type PeopleFormState = { kind: "idle" } | PeopleAnswer;
+/** An invitation refused comes back with the address typed (React resets the form after its action). */
+export type PeopleFormState = { kind: "idle" } | Exclude<PeopleAnswer, { kind: "invalid" }> | (Extract<PeopleAnswer, { kind: "invalid" }> & { typedEmail?: string });
 
 export async function peopleAction(_previous: PeopleFormState, form: FormData): Promise<PeopleFormState> {
   const slug = String(form.get("slug") ?? "");
@@ -49,5 +50,6 @@ export async function peopleAction(_previous: PeopleFormState, form: FormData): 
       answer = { kind: "invalid", errors: { form: "Unknown action." } };
   }
   if (answer.kind === "done") revalidatePath(`/dashboard/listings/${slug}`);
+  if (answer.kind === "invalid" && form.get("intent") === "invite") return { ...answer, typedEmail: String(form.get("email") ?? "") };
   return answer;
 }
