@@ -98,6 +98,12 @@ describe("owner isolation", () => {
     });
   });
 
+  it("reads logo and button addresses as a browser would: an http(s) start is not enough", async () => {
+    const a = await tenant(["OWNER"]);
+    const answer = await updateMyListing(a.user, a.listings[0]!.slug, { ...VALID_EDIT, logoUrl: "https://[not-a-host/logo.png", ctaUrl: "http://" });
+    expect(answer).toEqual({ kind: "invalid", errors: { logoUrl: "The logo must be an http(s) address of an image.", ctaUrl: "The button must link to an http(s) address." } });
+  });
+
   it("keeps up to six social profiles, one a line, and refuses anything else", async () => {
     const a = await tenant(["OWNER"]);
     const slug = a.listings[0]!.slug;

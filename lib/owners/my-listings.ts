@@ -62,7 +62,7 @@ const optionalUrl = (message: string) =>
     .trim()
     .max(2000, { error: "That address is too long." })
     .default("")
-    .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), { error: message });
+    .refine((value) => value === "" || isWebAddress(value), { error: message });
 
 export const ZListingEdit = z.object({
   description: z.string().trim().max(2000, { error: "Keep the description under 2,000 characters." }).default(""),
