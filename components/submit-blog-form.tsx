@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useId } from "react";
 import type { PreviewAnswer, SubmitAnswer } from "@/lib/listings/submit";
+import { typedValues } from "@/lib/form-values";
 import { postForm } from "./post-form";
 
 /** What was typed in the details, given back with an invalid answer: React resets a form after its action. */
@@ -36,8 +37,7 @@ export function SubmitBlogForm({ categories }: { categories: Category[] }) {
     const answer = await postForm<SubmitFormState>("/api/submissions", form, signIn);
     if (answer.kind === "submitted") router.push(`/account?submitted=${encodeURIComponent(answer.slug)}`);
     if (answer.kind !== "invalid") return answer;
-    const typed = Object.fromEntries(["category", "tags", "language", "description"].map((field) => [field, String(form.get(field) ?? "")]));
-    return { ...answer, typed };
+    return { ...answer, typed: typedValues(form, ["category", "tags", "language", "description"]) };
   }, { kind: "start" });
   const id = useId();
   const shown = previewState.kind === "preview" ? previewState : null;

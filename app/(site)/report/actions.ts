@@ -1,5 +1,6 @@
 "use server";
 
+import { typedValues } from "@/lib/form-values";
 import { createReport } from "@/lib/reports/actions";
 import { ZCreateReport } from "@/lib/reports/schemas";
 
@@ -11,7 +12,7 @@ export type ReportFormState = {
   values?: { reason?: string; details?: string; email?: string };
 };
 
-const typed = (form: FormData) => ({ reason: String(form.get("reason") ?? ""), details: String(form.get("details") ?? ""), email: String(form.get("email") ?? "") });
+const typed = (form: FormData) => typedValues(form, ["reason", "details", "email"]);
 
 export async function submitReport(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
   const parsed = ZCreateReport.safeParse(Object.fromEntries(form));

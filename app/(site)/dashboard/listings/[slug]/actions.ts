@@ -3,21 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
+import { typedValues } from "@/lib/form-values";
 import { changeMemberRole, inviteMember, leaveListing, removeMember, type PeopleAnswer } from "@/lib/owners/members";
 import { updateMyListing, type EditAnswer } from "@/lib/owners/my-listings";
 
 /** What the owner typed, given back with an invalid answer. */
-export type EditFormValues = Partial<Record<"description" | "language" | "mirrorMode" | "tags" | "logoUrl" | "ctaLabel" | "ctaUrl" | "contactEmail" | "socialLinks", string>> & { categories: string[] };
+const EDIT_FIELDS = ["description", "language", "mirrorMode", "tags", "logoUrl", "ctaLabel", "ctaUrl", "contactEmail", "socialLinks"] as const;
+export type EditFormValues = Record<(typeof EDIT_FIELDS)[number], string> & { categories: string[] };
 export type EditFormState = { kind: "idle" } | { kind: "saved" } | { kind: "not-found" } | (Extract<EditAnswer, { kind: "invalid" }> & { values: EditFormValues });
 
 export async function updateListingAction(_previous: EditFormState, form: FormData): Promise<EditFormState> {
   const slug = String(form.get("slug") ?? "");
   const user = await requireUser(`/dashboard/listings/${slug}`);
-  const values: EditFormValues = { categories: form.getAll("categories").map(String) };
-  for (const field of ["description", "language", "mirrorMode", "tags", "logoUrl", "ctaLabel", "ctaUrl", "contactEmail", "socialLinks"] as const) {
-    const value = form.get(field);
-    if (typeof value === "string") values[field] = value;
-  }
+  const values: EditFormValues = { ...typedValues(form, EDIT_FIELDS), categories: form.getAll("categories").map(String) };
   const answer = await updateMyListing(user, slug, values);
   // React resets a form after its action: an invalid answer brings back what was typed, so the
   // owner mends one field instead of typing the others again.
