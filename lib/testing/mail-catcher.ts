@@ -32,29 +32,37 @@ export async function startMailCatcher(port: number, dir: string): Promise<() =>
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** Every captured message, claimed or not, with its file's name; a file renamed meanwhile is read under its new name next time. */
-function readMails(dir: string): Array<{ name: string; mail: CapturedMail }> {
-  return readdirSync(dir).flatMap((name) => {
-    try {
-      return [{ name, mail: JSON.parse(readFileSync(path.join(dir, name), "utf8")) as CapturedMail }];
-    } catch {
-      return [];
-    }
-  });
+/**
+ * The messages to `address` since `since`, oldest first, with their files' names (a file renamed
+ * meanwhile is read under its new name next time, one being written on the next look).
+ */
+function mailsTo(dir: string, address: string, since: number): Array<{ name: string; mail: CapturedMail }> {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      try {
+        return [{ name, mail: JSON.parse(readFileSync(path.join(dir, name), "utf8")) as CapturedMail }];
+      } catch {
+        return [];
+      }
+    })
+    .filter(({ mail }) => mail.at >= since && mail.to.includes(address.toLowerCase()))
+    .sort((a, b) => a.mail.at - b.mail.at);
+}
+
+/** Looks every 200 ms until `look` finds something, or fails with `missing` after `timeoutMs`. */
+async function poll<T>(timeoutMs: number, look: () => T | undefined, missing: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = look();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${missing} within ${timeoutMs} ms`);
 }
 
 /** The newest message to `address` that arrived after `since`, waiting up to `timeoutMs` for it. */
-export async function waitForMail(address: string, since: number, timeoutMs = 15_000, dir = process.env.E2E_MAIL_DIR!): Promise<CapturedMail> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const mails = readMails(dir)
-      .map(({ mail }) => mail)
-      .filter((mail) => mail.at >= since && mail.to.includes(address.toLowerCase()))
-      .sort((a, b) => b.at - a.at);
-    if (mails[0]) return mails[0];
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no mail to ${address} arrived within ${timeoutMs} ms`);
+export function waitForMail(address: string, since: number, timeoutMs = 15_000, dir = process.env.E2E_MAIL_DIR!): Promise<CapturedMail> {
+  return poll(timeoutMs, () => mailsTo(dir, address, since).at(-1)?.mail, `no mail to ${address} arrived`);
 }
 
 /**
@@ -63,21 +71,21 @@ export async function waitForMail(address: string, since: number, timeoutMs = 15
  * in at once (test workers are processes) each get a link of their own; any unused link signs the
  * address in. With waitForMail both could read the same link, and the second use of a link fails.
  */
-export async function claimMail(address: string, since: number, timeoutMs = 15_000, dir = process.env.E2E_MAIL_DIR!): Promise<CapturedMail> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const mails = readMails(dir)
-      .filter(({ name, mail }) => name.endsWith(".json") && mail.at >= since && mail.to.includes(address.toLowerCase()))
-      .sort((a, b) => a.mail.at - b.mail.at);
-    for (const { name, mail } of mails) {
-      try {
-        renameSync(path.join(dir, name), path.join(dir, `${name}.claimed`));
-        return mail;
-      } catch {
-        // Another test took it first.
+export function claimMail(address: string, since: number, timeoutMs = 15_000, dir = process.env.E2E_MAIL_DIR!): Promise<CapturedMail> {
+  return poll(
+    timeoutMs,
+    () => {
+      for (const { name, mail } of mailsTo(dir, address, since)) {
+        if (!name.endsWith(".json")) continue; // claimed
+        try {
+          renameSync(path.join(dir, name), path.join(dir, `${name}.claimed`));
+          return mail;
+        } catch {
+          // Another test took it first.
+        }
       }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no unclaimed mail to ${address} arrived within ${timeoutMs} ms`);
+      return undefined;
+    },
+    `no unclaimed mail to ${address} arrived`,
+  );
 }
