@@ -1,6 +1,7 @@
 // axe (WCAG 2.x A and AA rules) on every page type the site has; any violation fails, listed.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { firstPostPath } from "./support/posts";
 import { signIn } from "./support/sign-in";
 
 async function violations(page: Page) {
@@ -18,10 +19,6 @@ async function violationsOn(page: Page, paths: string[]) {
   return found;
 }
 
-async function firstPostPath(page: Page) {
-  await page.goto("/blogs/weeknight-table");
-  return (await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().getAttribute("href"))!;
-}
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} mode`, () => {
