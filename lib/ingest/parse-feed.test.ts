@@ -149,6 +149,25 @@ describe("identity per feed", () => {
   });
 });
 
+describe("the excerpt", () => {
+  const body = `<p>${"The whole post, told at length and in order. ".repeat(12)}</p>`;
+  const encoded = (description: string) =>
+    rss([{ guid: "1", link: "https://blog.example/1", title: "t", description, extra: `<content:encoded><![CDATA[${body}]]></content:encoded>` }]).replace("<rss version", '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" version');
+
+  it("comes from a summary the author wrote", () => {
+    const [ready] = prepareEntries(parseFeedText(encoded("<p>A teaser in <em>other</em> words.</p>"), FEED_URL));
+    expect(ready!.excerpt).toBe("A teaser in other words.");
+    expect(ready!.contentHtml).toBe(body);
+  });
+
+  it("comes from the content when the summary is only its first part, cut mid-word", () => {
+    const [ready] = prepareEntries(parseFeedText(encoded(body.slice(0, 101)), FEED_URL));
+    expect(ready!.excerpt.startsWith("The whole post, told at length and in order. The whole post")).toBe(true);
+    expect(ready!.excerpt.length).toBeGreaterThan(250);
+    expect(ready!.excerpt.endsWith("…")).toBe(true);
+  });
+});
+
 describe("relative URLs", () => {
   it("resolves against xml:base, then the entry link, then the feed URL, srcset included", () => {
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example/root/"><title>t</title><id>x</id>

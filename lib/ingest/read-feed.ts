@@ -14,11 +14,16 @@ export type ReadFeedResult =
   | { kind: "invalid"; fetch: Extract<FetchOutcome, { kind: "ok" }>; reason: string }
   | { kind: "fetch-problem"; fetch: Exclude<FetchOutcome, { kind: "ok" | "not-modified" }> };
 
-/** Sanitizes parsed entries; entries without a date get first-seen times that keep feed order. */
+/**
+ * Sanitizes parsed entries; entries without a date get first-seen times that keep feed order. A
+ * summary gives the excerpt when it says something of its own: one that is only the first part of
+ * the content (an RSS description cut from it, as many generators write it) would give a worse
+ * excerpt than the content's own, cut mid-word or mid-tag, so it is not sanitized at all.
+ */
 export function prepareEntries(feed: ParsedFeed, now = Date.now()): ReadyEntry[] {
   return feed.entries.map((entry, index) => {
     const content = sanitizeHtml(entry.contentHtml, entry.baseUrl);
-    const summary = entry.summaryHtml && entry.summaryHtml !== entry.contentHtml ? sanitizeHtml(entry.summaryHtml, entry.baseUrl) : undefined;
+    const summary = entry.summaryHtml && !entry.contentHtml.startsWith(entry.summaryHtml) ? sanitizeHtml(entry.summaryHtml, entry.baseUrl) : undefined;
     const contentHtml = content.html;
     const facts = contentFacts(contentHtml ? content : (summary ?? content), entry.imageUrl);
     const excerpt = summary?.html ? contentFacts(summary).excerpt : facts.excerpt;

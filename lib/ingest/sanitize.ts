@@ -29,30 +29,47 @@ const SIMPLE_ABSOLUTE = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=[/?#]|$)
 const SIMPLE_REST = /^(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?(?:#[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 
-/** The serialized URL of raw against base when both have the common shape above, else undefined. */
+/** The origin of the last base read by simpleHref: a post's links and images share one base. */
+let lastBase = "";
+let lastBaseOrigin: string | undefined;
+
+/**
+ * The serialized URL of raw against base when both have the common shape above, else undefined.
+ * An absolute URL that is already serialized (a path after the host) comes back as raw itself.
+ * (The host pattern cannot give "..", a trailing dot or a port, so only punycode is checked.)
+ */
 export function simpleHref(raw: string, base: string): string | undefined {
   let origin: string;
   let rest: string;
-  if (raw.charCodeAt(0) === 47 /* / */) {
+  const relative = raw.charCodeAt(0) === 47; /* / */
+  if (relative) {
     if (raw.charCodeAt(1) === 47 || raw.charCodeAt(1) === 92) return undefined; // "//host", "/\\host"
-    const match = SIMPLE_ABSOLUTE.exec(base);
-    if (!match) return undefined;
-    origin = match[0];
+    if (base !== lastBase) {
+      lastBase = base;
+      lastBaseOrigin = SIMPLE_ABSOLUTE.exec(base)?.[0];
+      if (lastBaseOrigin?.includes("xn--")) lastBaseOrigin = undefined;
+    }
+    if (lastBaseOrigin === undefined) return undefined;
+    origin = lastBaseOrigin;
     rest = raw;
   } else {
     const match = SIMPLE_ABSOLUTE.exec(raw);
     if (!match) return undefined;
     origin = match[0];
+    if (origin.includes("xn--")) return undefined;
     rest = raw.slice(origin.length);
   }
-  if (origin.includes("xn--") || origin.includes("..") || origin.endsWith(".") || !SIMPLE_REST.test(rest) || DOT_SEGMENT.test(rest)) return undefined;
-  return rest.charCodeAt(0) === 47 ? origin + rest : `${origin}/${rest}`;
+  if (!SIMPLE_REST.test(rest) || (rest.includes("/.") && DOT_SEGMENT.test(rest))) return undefined;
+  if (rest.charCodeAt(0) !== 47) return `${origin}/${rest}`;
+  return relative ? origin + rest : raw;
 }
 
 /** Absolute http(s) URL with tracking parameters removed, or undefined when unsafe or invalid. */
 export function cleanUrl(raw: string | undefined, base: string): string | undefined {
   if (!raw) return undefined;
   let href = simpleHref(raw, base);
+  // No "?" in raw: none in the URL simpleHref made of it (the base gives it only its origin).
+  if (href !== undefined && !raw.includes("?")) return href;
   if (href === undefined) {
     let url: URL;
     try {
