@@ -5,7 +5,8 @@ import { useActionState, useId, useState } from "react";
 import type { CheckAnswer, ClaimView, StartAnswer } from "@/lib/claims/claims";
 import { postForm } from "./post-form";
 
-type ClaimFormState = { kind: "idle" } | StartAnswer | CheckAnswer;
+/** An answer, with what was typed in the form's one text field: React empties a form after its action. */
+type ClaimFormState = ({ kind: "idle" } | StartAnswer | CheckAnswer) & { typed?: string };
 
 const METHODS = [
   { value: "META_TAG", label: "A meta tag on my home page" },
@@ -51,8 +52,9 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
     return { kind: "idle" };
   };
   const base = `/api/listings/${encodeURIComponent(slug)}/claims`;
-  const [started, start, starting] = useActionState<ClaimFormState, FormData>((_previous, form) => postForm(base, form, signIn), { kind: "idle" });
-  const [checked, check, checking] = useActionState<ClaimFormState, FormData>((_previous, form) => postForm(`${base}/check`, form, signIn), { kind: "idle" });
+  const post = (url: string, field: string) => async (_previous: ClaimFormState, form: FormData) => ({ ...(await postForm(url, form, signIn)), typed: String(form.get(field) ?? "") });
+  const [started, start, starting] = useActionState<ClaimFormState, FormData>(post(base, "email"), { kind: "idle" });
+  const [checked, check, checking] = useActionState<ClaimFormState, FormData>(post(`${base}/check`, "code"), { kind: "idle" });
   const [method, setMethod] = useState<string>("META_TAG");
   const id = useId();
   const claim = started.kind === "started" ? started.claim : existing;
@@ -84,7 +86,7 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
               <label htmlFor={`${id}-code`} className="block font-medium">
                 The code from the e-mail
               </label>
-              <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" className={input} />
+              <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" defaultValue={checked.kind === "not-yet" ? checked.typed : undefined} className={input} />
             </div>
           )}
           {(checked.kind === "not-yet" || checked.kind === "closed") && (
@@ -97,13 +99,15 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
           </button>
         </form>
       )}
+      {/* The choice is kept in the radios' defaults: React resets the form after each answer, and a
+          controlled radio went back to the first method there while the e-mail field stayed. */}
       <form action={start} noValidate className="space-y-3">
         <input type="hidden" name="slug" value={slug} />
         <fieldset className="space-y-2">
           <legend className="font-medium">{claim ? "Or start again another way" : "How will you prove it?"}</legend>
           {METHODS.map((option) => (
             <label key={option.value} className="flex items-center gap-2">
-              <input type="radio" name="method" value={option.value} checked={method === option.value} onChange={() => setMethod(option.value)} />
+              <input type="radio" name="method" value={option.value} defaultChecked={method === option.value} onChange={() => setMethod(option.value)} />
               {option.label}
             </label>
           ))}
@@ -114,7 +118,7 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
             <label htmlFor={`${id}-email`} className="block font-medium">
               An address at your blog&apos;s domain
             </label>
-            <input id={`${id}-email`} name="email" type="email" aria-invalid={Boolean(startErrors.email)} aria-describedby={startErrors.email ? `${id}-email-error` : undefined} className={input} />
+            <input id={`${id}-email`} name="email" type="email" defaultValue={started.kind === "invalid" ? started.typed : undefined} aria-invalid={Boolean(startErrors.email)} aria-describedby={startErrors.email ? `${id}-email-error` : undefined} className={input} />
             {startErrors.email && (
               <p id={`${id}-email-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
                 {startErrors.email}

@@ -3,6 +3,7 @@
 // it by publishing the meta tag the claim page gives them.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { claimMail } from "../lib/testing/mail-catcher";
 import { signIn } from "./support/sign-in";
 
 test("a signed-in owner submits a blog, then claims it with the meta-tag method", async ({ page }) => {
@@ -64,6 +65,37 @@ test("a signed-in owner submits a blog, then claims it with the meta-tag method"
   } finally {
     server.close();
   }
+});
+
+test("a claim by a mailed code keeps a mistyped address and a wrong code to mend, then verifies with the code", async ({ page }) => {
+  await signIn(page, `claimer-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`);
+  await page.goto("/blogs/balcony-jungle/claim");
+  await page.getByLabel("A code mailed to an address at my blog's domain").check();
+  const address = page.getByLabel("An address at your blog's domain");
+  await address.fill("mei@balcony-jungle.exmaple");
+  await page.getByRole("button", { name: "Start the claim" }).click();
+  await expect(page.getByText("Use an address at the blog's own domain (balcony-jungle.example).")).toBeVisible();
+  // The typo is still there to mend, not an empty field.
+  await expect(address).toHaveValue("mei@balcony-jungle.exmaple");
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+
+  const mailbox = `mei-${Math.random().toString(36).slice(2, 8)}@balcony-jungle.example`;
+  const since = Date.now();
+  await address.fill(mailbox);
+  await page.getByRole("button", { name: "Start the claim" }).click();
+  await expect(page.getByText(`We mailed a six-digit code to ${mailbox}.`)).toBeVisible();
+  const code = (await claimMail(mailbox, since)).text.match(/\b\d{6}\b/)?.[0];
+  expect(code, "the mail carries a six-digit code").toBeTruthy();
+
+  const codeField = page.getByLabel("The code from the e-mail");
+  const wrong = code!.slice(0, 5) + String((Number(code!.at(-1)) + 1) % 10);
+  await codeField.fill(wrong);
+  await page.getByRole("button", { name: "Verify the code" }).click();
+  await expect(page.getByText("Not verified yet: that code is not the one we sent.")).toBeVisible();
+  await expect(codeField).toHaveValue(wrong);
+  await codeField.fill(code!);
+  await page.getByRole("button", { name: "Verify the code" }).click();
+  await expect(page.getByText("Verified: you own this listing now")).toBeVisible();
 });
 
 test("floods of submissions and of claims answer 429 after the limit; cross-site posts 403, visitors 401 (security.md 14-15)", async ({ page, baseURL, request }) => {
