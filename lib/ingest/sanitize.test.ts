@@ -139,6 +139,23 @@ describe("the URL fast path", () => {
     );
   });
 
+  it("writes a plain <a href=\"…\"> exactly as the general path writes the same tag spelt otherwise", () => {
+    const hrefPiece = fc.constantFrom("https://blog.example/a", "/notes/1", "?utm_source=rss", "&utm_medium=feed", "&amp;", "&quot;", "&lt;", "&#106;", "javascript:", "JaVaScRiPt:alert(1)", "mailto:", "ann@blog.example", "data:text/html,x", " ", "\n", "<", ">", "'", "=", "#", "%", "é", "x", "//evil.example");
+    const href = fc.array(hrefPiece, { maxLength: 8 }).map((chunks) => chunks.join(""));
+    fc.assert(
+      fc.property(href, fc.constantFrom(0, 4000, 4001), (value, length) => {
+        // Values up to 4,000 characters make a tag, longer ones are text.
+        const written = length ? value.slice(0, length).padEnd(length, "x") : value;
+        const fast = clean(`<p>See <a href="${written}">this</a>.</p>`);
+        // A space before ">" sends the same tag through readTag and openTag.
+        const general = clean(`<p>See <a href="${written}" >this</a>.</p>`);
+        if (length > 4000) expect([fast.slice(0, 14), general.slice(0, 14)]).toEqual(["<p>See &lt;a h", "<p>See &lt;a h"]);
+        else expect(fast).toBe(general);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it("answers for the common shapes: absolute links and root-relative images", () => {
     expect(simpleHref("https://blog.example/notes/1?utm_source=rss&a=b", "https://x.example/")).toBe("https://blog.example/notes/1?utm_source=rss&a=b");
     expect(simpleHref("/images/1.jpg", "https://blog.example/2026/post")).toBe("https://blog.example/images/1.jpg");

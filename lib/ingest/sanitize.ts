@@ -290,20 +290,23 @@ function valueOf(list: readonly string[], key: string): string | undefined {
 }
 
 const LINK_OPEN = '<a rel="ugc nofollow noopener"';
+const SIMPLE_LINK = '<a href="';
+
+/** The link we write for an href and a title (decoded): http(s) made absolute and cleaned, or mailto. */
+function linkTag(rawHref: string | undefined, title: string | undefined, base: string): string {
+  const href = rawHref?.trim();
+  const safe = href && href.length > 6 && /^mailto:/i.test(href) ? (/^mailto:[^\s"'<>]+$/i.test(href) ? href : undefined) : cleanUrl(href, base);
+  let tag = safe ? `${LINK_OPEN} href="${escapeAttribute(safe)}"` : LINK_OPEN;
+  if (title) tag += ` title="${escapeAttribute(title)}"`;
+  return `${tag}>`;
+}
 
 /** The opening tag we emit for an allowed element, or null when the element must go (img without src). */
 function openTag(name: string, html: string, spans: readonly number[], base: string): string | null {
   const allowed = ALLOWED[name]!;
   if (allowed.length === 0 && name !== "a") return `<${name}>`;
   const values = spans.length ? allowedAttributes(html, spans, allowed) : [];
-  if (name === "a") {
-    const href = valueOf(values, "href")?.trim();
-    const safe = href && href.length > 6 && /^mailto:/i.test(href) ? (/^mailto:[^\s"'<>]+$/i.test(href) ? href : undefined) : cleanUrl(href, base);
-    const title = valueOf(values, "title");
-    let tag = safe ? `${LINK_OPEN} href="${escapeAttribute(safe)}"` : LINK_OPEN;
-    if (title) tag += ` title="${escapeAttribute(title)}"`;
-    return `${tag}>`;
-  }
+  if (name === "a") return linkTag(valueOf(values, "href"), valueOf(values, "title"), base);
   if (name === "img") {
     const raw = valueOf(values, "src")?.trim();
     const src = raw && /^data:/i.test(raw) ? (SAFE_DATA_IMAGE.test(raw) ? raw : undefined) : cleanUrl(raw, base);
@@ -451,6 +454,19 @@ export function sanitizeHtml(input: string, baseUrl: string): SanitizedHtml {
       if (closing && open[open.length - 1] === verbatim) {
         open.pop();
         i = lt + verbatim.length + 3;
+        continue;
+      }
+    }
+    // The second fast path: <a href="…"> with no other attribute, a link as Markdown writes it. It
+    // is what readTag and openTag make of it, without their general work (a test holds them equal).
+    if (next === 97 /* a */ && html.startsWith(SIMPLE_LINK, lt)) {
+      const start = lt + SIMPLE_LINK.length;
+      const quote = html.indexOf('"', start);
+      if (quote >= 0 && quote - start <= 4000 && html.charCodeAt(quote + 1) === 62 /* > */) {
+        const href = html.slice(start, quote);
+        out += html.slice(from, lt) + linkTag(href.includes("&") ? decodeHTMLAttribute(href) : href, undefined, baseUrl);
+        open.push("a");
+        i = from = quote + 2;
         continue;
       }
     }
