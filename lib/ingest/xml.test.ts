@@ -20,6 +20,18 @@ describe("decodeXmlText", () => {
     );
   });
 
+  it("decodes numeric references in a long text too", () => {
+    fc.assert(
+      fc.property(text(400), fc.constantFrom("&#60;", "&#x3E;", "&#0;", "&#128512;", "&#xD800;", "&#12a;", "&#;"), (escaped, numeric) => {
+        const cut = Math.floor(escaped.length / 2);
+        const withNumeric = escaped.slice(0, cut) + numeric + escaped.slice(cut);
+        const expected = (numeric === "&#60;" ? "<" : numeric === "&#x3E;" ? ">" : numeric === "&#128512;" ? "😀" : numeric);
+        expect(decodeXmlText(withNumeric)).toBe(reference(escaped.slice(0, cut)) + expected + reference(escaped.slice(cut)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("decodes short texts the same way", () => {
     fc.assert(
       fc.property(text(1), (escaped) => {
