@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { cleanUrl, contentFacts, hostOf, readTag, sanitizeEntryHtml, simpleHref } from "./sanitize";
+import { cleanSrcset, cleanUrl, contentFacts, hostOf, readTag, sanitizeEntryHtml, simpleHref } from "./sanitize";
 
 const BASE = "https://blog.example/2026/post.html";
 const clean = (html: string) => sanitizeEntryHtml(html, BASE);
@@ -153,6 +153,26 @@ describe("the URL fast path", () => {
         else expect(fast).toBe(general);
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  it("reads a srcset's candidates as splitting it with regular expressions does", () => {
+    const oracle = (srcset: string, base: string) => {
+      let out = "";
+      for (const candidate of srcset.split(/,\s+/)) {
+        const [src, descriptor] = candidate.trim().split(/\s+/, 2);
+        const url = cleanUrl(src, base);
+        if (url) out += (out ? ", " : "") + (descriptor && /^\d+(\.\d+)?[wx]$/.test(descriptor) ? `${url} ${descriptor}` : url);
+      }
+      return out || undefined;
+    };
+    const piece = fc.constantFrom("/i.jpg", "https://cdn.example/a,b.png", "i@2x.png", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ", ", ",  ", "1x", "2x", "480w", "1.5x", "x", "javascript:alert(1)", "data:image/png;base64,AAAA", "?utm_source=a", "é");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const srcset = pieces.join("");
+        expect(cleanSrcset(srcset, BASE)).toBe(oracle(srcset, BASE));
+      }),
+      { numRuns: 10_000 },
     );
   });
 

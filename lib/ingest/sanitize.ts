@@ -254,18 +254,49 @@ export function hostOf(href: string): string {
   return href.slice(start, port < 0 ? end : port);
 }
 
-const SRCSET_SEPARATOR = /,\s+/;
 const DESCRIPTOR = /^\d+(\.\d+)?[wx]$/;
 
-/** Each candidate of a srcset made absolute and cleaned; those that are not URLs go. */
-function cleanSrcset(srcset: string, base: string): string | undefined {
+/**
+ * Each candidate of a srcset made absolute and cleaned; those that are not URLs go. Candidates are
+ * split at a comma followed by white space, and each is its URL and a descriptor (the next word),
+ * as split(/,\s+/) then trim().split(/\s+/, 2) would read them (the tests keep that as the
+ * oracle), in one walk that makes no arrays: the splitting was half the cost of an image.
+ */
+export function cleanSrcset(srcset: string, base: string): string | undefined {
   let out = "";
-  for (const candidate of srcset.split(SRCSET_SEPARATOR)) {
-    const [src, descriptor] = candidate.trim().split(/\s+/, 2);
-    const url = cleanUrl(src, base);
+  const length = srcset.length;
+  let start = 0;
+  for (;;) {
+    // The candidate ends at the next comma that white space follows.
+    let end = length;
+    let next = length;
+    for (let comma = srcset.indexOf(",", start); comma >= 0; comma = srcset.indexOf(",", comma + 1)) {
+      if (comma + 1 < length && isSpace(srcset.charCodeAt(comma + 1))) {
+        end = comma;
+        next = comma + 2;
+        while (next < length && isSpace(srcset.charCodeAt(next))) next++;
+        break;
+      }
+    }
+    let at = start;
+    while (at < end && isSpace(srcset.charCodeAt(at))) at++;
+    const urlEnd = wordEnd(srcset, at, end);
+    let descriptorStart = urlEnd;
+    while (descriptorStart < end && isSpace(srcset.charCodeAt(descriptorStart))) descriptorStart++;
+    const descriptor = srcset.slice(descriptorStart, wordEnd(srcset, descriptorStart, end));
+    const url = cleanUrl(srcset.slice(at, urlEnd), base);
     if (url) out += (out ? ", " : "") + (descriptor && DESCRIPTOR.test(descriptor) ? `${url} ${descriptor}` : url);
+    if (end === length) break;
+    start = next;
   }
   return out || undefined;
+}
+
+/** Where the word (the run of characters other than white space) at `from` ends, before `end`. */
+function wordEnd(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && !isSpace(text.charCodeAt(at))) at++;
+  return at;
 }
 
 /**
