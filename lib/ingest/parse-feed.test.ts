@@ -111,6 +111,17 @@ describe("dates", () => {
       }),
       { numRuns: 2_000 },
     );
+    // Fields out of their range (a 31st of February, a 24th hour, a zone of +0099) as Date.parse reads them.
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+    const month = fc.constantFrom("Jan", "Feb", "Apr", "Dec");
+    const zone = fc.constantFrom("GMT", "+0000", "-1200", "+1400", "+0099", "-2400", "+2359", "-0930");
+    fc.assert(
+      fc.property(two(39), month, fc.integer({ min: 1990, max: 2026 }), two(29), two(69), two(69), zone, (day, name, year, hours, minutes, seconds, offset) => {
+        const text = `Sun, ${day} ${name} ${year} ${hours}:${minutes}:${seconds} ${offset}`;
+        expect(parseFeedDate(text, now)?.getTime(), text).toBe(parseLoose(text, now)?.getTime());
+      }),
+      { numRuns: 3_000 },
+    );
     // A weekday that disagrees with the date is ignored both ways.
     expect(parseFeedDate("Mon, 10 Jun 2025 04:00:00 GMT")?.toISOString()).toBe("2025-06-10T04:00:00.000Z");
   });
