@@ -284,6 +284,8 @@ export function parseXml(source: string): XmlElement {
   const document = makeElement("#document", {}, ROOT_SCOPE, 0);
   const stack: XmlElement[] = [document];
   const names: string[] = ["#document"];
+  /** The names of the open elements as written, for the end tags that repeat them exactly. */
+  const writtenNames: string[] = ["#document"];
   let top = document;
   const length = source.length;
   let i = 0;
@@ -314,12 +316,23 @@ export function parseXml(source: string): XmlElement {
     if (next === 47 /* / */) {
       const gt = source.indexOf(">", lt);
       const end = gt < 0 ? length : gt;
+      // Nearly always the end tag of the element on top, written as its start tag was.
+      const written = writtenNames[writtenNames.length - 1]!;
+      if (stack.length > 1 && end - lt - 2 === written.length && source.startsWith(written, lt + 2)) {
+        stack.pop()!.innerEnd = lt;
+        names.pop();
+        writtenNames.pop();
+        top = stack[stack.length - 1]!;
+        i = end + 1;
+        continue;
+      }
       const name = source.slice(lt + 2, end).trim().toLowerCase();
       const at = names.lastIndexOf(name);
       if (at > 0) {
         while (stack.length > at) {
           stack.pop()!.innerEnd = lt;
           names.pop();
+          writtenNames.pop();
         }
         top = stack[stack.length - 1]!;
       }
@@ -342,6 +355,7 @@ export function parseXml(source: string): XmlElement {
     if (!selfClosing) {
       stack.push(element);
       names.push(name.toLowerCase());
+      writtenNames.push(name);
       top = element;
     }
     i = end;
