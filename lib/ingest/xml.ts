@@ -316,18 +316,11 @@ export function parseXml(source: string): XmlElement {
     if (next === 47 /* / */) {
       const gt = source.indexOf(">", lt);
       const end = gt < 0 ? length : gt;
-      // Nearly always the end tag of the element on top, written as its start tag was.
+      // Nearly always the end tag of the element on top, written as its start tag was: then its
+      // name need not be cut out, trimmed and lower-cased to be found.
       const written = writtenNames[writtenNames.length - 1]!;
-      if (stack.length > 1 && end - lt - 2 === written.length && source.startsWith(written, lt + 2)) {
-        stack.pop()!.innerEnd = lt;
-        names.pop();
-        writtenNames.pop();
-        top = stack[stack.length - 1]!;
-        i = end + 1;
-        continue;
-      }
-      const name = source.slice(lt + 2, end).trim().toLowerCase();
-      const at = names.lastIndexOf(name);
+      const onTop = stack.length > 1 && end - lt - 2 === written.length && source.startsWith(written, lt + 2);
+      const at = onTop ? stack.length - 1 : names.lastIndexOf(source.slice(lt + 2, end).trim().toLowerCase());
       if (at > 0) {
         while (stack.length > at) {
           stack.pop()!.innerEnd = lt;
