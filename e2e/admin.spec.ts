@@ -60,21 +60,26 @@ test("an admin approves one submission (it goes public) and rejects another (the
   await page.getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByRole("link", { name: "Moderation queue" }).click();
   const approve = page.getByRole("article", { name: "Poetry on Mondays" });
+  const reject = page.getByRole("article", { name: "Island Hopper" });
+  const note = reject.getByLabel("Note to the submitter of Island Hopper");
+  // A note prepared for one item survives deciding another (React empties the form after each answer).
+  await note.fill("The posts appear earlier on a travel agency's site.");
   await expect(approve.getByText(/spam score \d+/)).toBeVisible();
   await approve.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Approved 1 item." })).toBeVisible();
   await expect(page.getByRole("article", { name: "Poetry on Mondays" })).toHaveCount(0);
+  await expect(note).toHaveValue("The posts appear earlier on a travel agency's site.");
   const visitor = await browser.newContext();
   const reader = await visitor.newPage();
   expect((await reader.goto("/blogs/poetry-on-mondays"))!.status()).toBe(200);
   await expect(reader.getByRole("heading", { name: "Poetry on Mondays", level: 1 })).toBeVisible();
 
   const since = Date.now();
-  const reject = page.getByRole("article", { name: "Island Hopper" });
   await reject.getByRole("button", { name: "Reject" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose a reason from the list." })).toBeVisible();
+  // Refused for want of a reason: the note is still there, and is sent with the decision below.
+  await expect(note).toHaveValue("The posts appear earlier on a travel agency's site.");
   await reject.getByLabel("Reason for rejecting Island Hopper").selectOption({ label: "It copies other people's posts" });
-  await reject.getByLabel("Note to the submitter of Island Hopper").fill("The posts appear earlier on a travel agency's site.");
   await reject.getByRole("button", { name: "Reject" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Rejected 1 item." })).toBeVisible();
   const mail = await waitForMail("reader@example.com", since);
@@ -166,6 +171,18 @@ test("an admin bans a user, whose session stops working at once", async ({ brows
   await expect(member).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
 });
 
+test("an action refused by the server leaves its reason in place to mend", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto(`/admin/users?q=${encodeURIComponent(ADMIN)}`);
+  await page.getByRole("link", { name: ADMIN }).click();
+  const ban = page.getByRole("form", { name: "Ban" });
+  const reason = ban.getByLabel("Reason (kept in the audit log)");
+  await reason.fill("Testing what a refusal keeps");
+  await ban.getByRole("button", { name: "Ban this user" }).click();
+  await expect(ban.getByRole("alert")).toHaveText("You cannot ban yourself.");
+  await expect(reason).toHaveValue("Testing what a refusal keeps");
+});
+
 test("the queue answers the keyboard: ? explains, x selects, d defers; the bar defers the selected ones", async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/admin/queue");
@@ -174,6 +191,10 @@ test("the queue answers the keyboard: ? explains, x selects, d defers; the bar d
   const item = page.getByRole("article", { name: "Night Sky Kids" });
   await item.focus();
   await page.keyboard.press("x");
+  await expect(item.getByRole("checkbox", { name: "Select Night Sky Kids" })).toBeChecked();
+  // Refused for want of a reason: the tick stays, for the next decision on the selected ones.
+  await page.getByRole("button", { name: "Reject selected" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose a reason from the list." })).toBeVisible();
   await expect(item.getByRole("checkbox", { name: "Select Night Sky Kids" })).toBeChecked();
   await page.getByRole("button", { name: "Defer selected" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Deferred 1 item." })).toBeVisible();

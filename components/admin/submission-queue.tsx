@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { submissionsAction } from "@/app/admin/actions";
 import type { AdminFormState } from "./action-form";
+import { useTypedBack, type TypedBack } from "./typed-back";
 import { Field } from "./fields";
 import { button, card, danger, input, primary } from "./styles";
 
@@ -33,10 +34,16 @@ const SHORTCUTS = "Keys: j / k next and previous, a approve, r reject (choose th
  * selected ones. Keyboard shortcuts move through the queue without a mouse.
  */
 export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; reasons: Reason[] }) {
-  const [state, action, pending] = useActionState<AdminFormState, FormData>(submissionsAction, {});
+  const [state, action, pending] = useActionState<AdminFormState & { typed?: TypedBack }, FormData>(async (previous, sent) => {
+    const answer = await submissionsAction(previous, sent);
+    // What a decision used goes with it; every other item's note, reason and tick stays.
+    const [intent, id] = String(sent.get("intent") ?? "").split(":");
+    const used = intent?.startsWith("bulk-") ? ["ids", "bulk-reason", "bulk-note"] : [`reason-${id}`, `note-${id}`];
+    return { ...answer, typed: { sent, dealtWith: (name) => Boolean(answer.ok) && used.includes(name) } };
+  }, {});
   const [current, setCurrent] = useState(0);
   const [help, setHelp] = useState(false);
-  const root = useRef<HTMLFormElement>(null);
+  const root = useTypedBack(state.typed);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -66,7 +73,7 @@ export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; 
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [current]);
+  }, [current, root]);
 
   if (items.length === 0) return <p className="text-stone-600 dark:text-stone-300">No submissions waiting. Well done.</p>;
   return (
