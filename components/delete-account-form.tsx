@@ -13,7 +13,7 @@ export function DeleteAccountForm() {
       <label htmlFor={`${id}-confirm`} className="block font-medium">
         Type <strong>delete</strong> to confirm
       </label>
-      <input id={`${id}-confirm`} name="confirm" autoComplete="off" aria-invalid={Boolean(state.error)} aria-describedby={state.error ? `${id}-error` : undefined} className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" />
+      <input id={`${id}-confirm`} name="confirm" autoComplete="off" defaultValue={state.typed} aria-invalid={Boolean(state.error)} aria-describedby={state.error ? `${id}-error` : undefined} className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" />
       {state.error && (
         <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
           {state.error}

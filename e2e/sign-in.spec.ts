@@ -21,6 +21,29 @@ test("a visitor signs in with the link mailed to them, sees their account, and s
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
 });
 
+test("a member deletes their account: a mistyped confirmation stays to mend, then the account and its sign-in are gone", async ({ page }) => {
+  const email = unique("leaving");
+  await signIn(page, email);
+  const confirm = page.getByLabel("Type delete to confirm");
+  await confirm.fill("delet");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Type delete to confirm.")).toBeVisible();
+  await expect(confirm).toHaveValue("delet");
+  await confirm.fill("delete");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/account\/deleted$/);
+  await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+  const client = new pg.Client({ connectionString: state().databaseUrl });
+  await client.connect();
+  try {
+    expect((await client.query(`SELECT 1 FROM "User" WHERE email = $1`, [email])).rowCount).toBe(0);
+  } finally {
+    await client.end();
+  }
+});
+
 test("a used or forged sign-in link explains itself and offers a new one", async ({ page }) => {
   await page.goto("/api/auth/callback/email?token=forged&email=someone%40blogatlas.example");
   await expect(page.getByText(/This sign-in link has expired or was already used/)).toBeVisible();
