@@ -2,10 +2,10 @@
 // server's database) and its post page is opened in Chromium: nothing it carried may run
 // (security.md 22).
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "./support/database";
 
 const PAYLOADS = [
   `<script>window.__pwned = "script"</script>`,
@@ -48,8 +48,7 @@ test("no script carried by a mirrored post runs on its page", async ({ page }) =
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   try {
-    const state = JSON.parse(readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
-    const added = await run(["add", `http://127.0.0.1:${port}/feed.xml`, "--category", "technology"], { DATABASE_URL: state.databaseUrl, INGEST_ALLOW_HOSTS: `127.0.0.1:${port}` });
+    const added = await run(["add", `http://127.0.0.1:${port}/feed.xml`, "--category", "technology"], { DATABASE_URL: e2eDatabaseUrl(), INGEST_ALLOW_HOSTS: `127.0.0.1:${port}` });
     expect(added.output).toContain(`listed /blogs/${slug} (active), 1 posts mirrored`);
     expect(added.code).toBe(0);
   } finally {

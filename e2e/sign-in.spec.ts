@@ -1,12 +1,10 @@
 // Sign-in through the real magic-link mail (captured by the in-process SMTP server), the guards
 // around it, and the abuse it must withstand (security.md 12-15).
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { withDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
 
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`;
-const state = () => JSON.parse(readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
 
 test("a visitor signs in with the link mailed to them, sees their account, and signs out", async ({ page }) => {
   const email = unique("reader");
@@ -35,13 +33,7 @@ test("a member deletes their account: a mistyped confirmation stays to mend, the
   await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    expect((await client.query(`SELECT 1 FROM "User" WHERE email = $1`, [email])).rowCount).toBe(0);
-  } finally {
-    await client.end();
-  }
+  expect(await withDatabase((client) => client.query(`SELECT 1 FROM "User" WHERE email = $1`, [email]))).toMatchObject({ rowCount: 0 });
 });
 
 test("a used or forged sign-in link explains itself and offers a new one", async ({ page }) => {
@@ -59,13 +51,7 @@ test("a banned user's session stops working at once (security.md 12)", async ({ 
   const email = unique("banned");
   await signIn(page, email);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "User" SET "bannedAt" = now(), "banReason" = 'spam' WHERE email = $1`, [email]);
-  } finally {
-    await client.end();
-  }
+  await withDatabase((client) => client.query(`UPDATE "User" SET "bannedAt" = now(), "banReason" = 'spam' WHERE email = $1`, [email]));
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -119,13 +105,7 @@ test("a server action posted with Origin: null is refused and changes nothing (s
   // The server's answer has arrived (before the test looks at the database) and it is a refusal.
   await expect.poll(() => answers.length).toBe(1);
   expect(answers[0]).toBeGreaterThanOrEqual(400);
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    expect((await client.query(`SELECT 1 FROM "EmailSubscription" WHERE email = $1`, [email])).rowCount).toBe(0);
-  } finally {
-    await client.end();
-  }
+  expect(await withDatabase((client) => client.query(`SELECT 1 FROM "EmailSubscription" WHERE email = $1`, [email]))).toMatchObject({ rowCount: 0 });
 });
 
 test("GitHub sign-in, on because its settings are present, sends the browser to GitHub's authorization page for this app", async ({ page, baseURL }) => {
