@@ -5,7 +5,7 @@ import { FakeStripe } from "../lib/testing/stripe-server";
 import { E2E_STRIPE } from "./support/stripe";
 
 export default async function globalSetup() {
-  const stopMail = await startMailCatcher(Number(process.env.E2E_SMTP_PORT), process.env.E2E_MAIL_DIR!);
+  const { stop: stopMail } = await startMailCatcher(Number(process.env.E2E_SMTP_PORT), process.env.E2E_MAIL_DIR!);
   const stripe = await FakeStripe.start({
     secretKey: E2E_STRIPE.secretKey,
     webhookSecret: E2E_STRIPE.webhookSecret,

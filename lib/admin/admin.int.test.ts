@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { getPublicListing } from "@/lib/listings/queries";
 import { createListing, createPost, createUser } from "@/lib/testing/fixtures";
 import { rss, startFeedServer } from "@/lib/testing/feed-server";
-import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
+import { catchMailIn, waitForMail } from "@/lib/testing/mail-catcher";
 import { auditActions, listAudit, NotAdminError } from "./audit";
 import { getImport, listImports, retryImport, runImport, startImport } from "./import";
 import { checkFeedNow, getListingForAdmin, restoreListing, searchListings, setBusinessByHand, setListingCategories, setPostHidden, suspendListing } from "./listings";
@@ -25,9 +25,7 @@ let admin: CurrentUser;
 const asCurrent = (user: { id: string; email: string; name: string | null; role: "USER" | "ADMIN" }): CurrentUser => ({ id: user.id, email: user.email, name: user.name, role: user.role });
 
 beforeAll(async () => {
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  stopMail = await startMailCatcher(port, mailDir);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  stopMail = await catchMailIn(mailDir);
   admin = asCurrent(await createUser({ role: "ADMIN", email: `admin-${Date.now()}@blogatlas.example` }));
   await db.category.upsert({ where: { slug: "science" }, create: { slug: "science", name: "Science" }, update: {} });
 });

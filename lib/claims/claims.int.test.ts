@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { policyOf } from "@/lib/ingest/url-policy";
 import { rss, startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
 import { createListing, createUser } from "@/lib/testing/fixtures";
-import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
+import { catchMailIn, waitForMail } from "@/lib/testing/mail-catcher";
 import { getMyListings } from "@/lib/owners/my-listings";
 import { checkClaim, claimableDomains, claimToken, CODE_ATTEMPTS, recheckVerifiedClaims, startClaim } from "./claims";
 
@@ -29,9 +29,7 @@ const asUser = async (): Promise<CurrentUser> => {
 const listing = () => createListing({ siteUrl: server.url("/"), feedUrl: server.url(`/feed.xml?listing=${Math.random().toString(36).slice(2)}`) });
 
 beforeAll(async () => {
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  stopMail = await startMailCatcher(port, mailDir);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  stopMail = await catchMailIn(mailDir);
   server = await startFeedServer();
   policy = policyOf([server.hostPort]);
   server.route("/", (_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(`<html><head>${homeHead}</head><body>Home</body></html>`));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
 import { createListing, createUser } from "@/lib/testing/fixtures";
-import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
+import { catchMailIn, waitForMail } from "@/lib/testing/mail-catcher";
 import { FeedWorker } from "./feed-worker";
 import { policyOf } from "./url-policy";
 
@@ -15,9 +15,7 @@ let server: FeedServer;
 let stopMail: () => Promise<void>;
 
 beforeAll(async () => {
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  stopMail = await startMailCatcher(port, mailDir);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  stopMail = await catchMailIn(mailDir);
   server = await startFeedServer();
   server.route("/gone.xml", (_request, response) => response.writeHead(410).end());
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { createListing, createUser } from "@/lib/testing/fixtures";
-import { startMailCatcher, waitForMail } from "@/lib/testing/mail-catcher";
+import { catchMailIn, waitForMail } from "@/lib/testing/mail-catcher";
 import { acceptInvitation, changeMemberRole, deleteMyAccount, getPeople, inviteMember, leaveListing, removeMember } from "./members";
 
 const mailDir = mkdtempSync(path.join(os.tmpdir(), "members-mail-"));
@@ -21,9 +21,7 @@ async function ownedListing() {
 }
 
 beforeAll(async () => {
-  const port = 40000 + Math.floor(Math.random() * 20000);
-  stopMail = await startMailCatcher(port, mailDir);
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  stopMail = await catchMailIn(mailDir);
 });
 afterAll(() => stopMail());
 

@@ -2,13 +2,15 @@
 // parsed and written to a directory as JSON, and tests read the newest message to an address (for
 // example, to follow a magic link). The end-to-end run starts one in e2e/global-setup.ts.
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export type CapturedMail = { to: string[]; subject: string; text: string; html: string; at: number };
 
-export async function startMailCatcher(port: number, dir: string): Promise<() => Promise<void>> {
+/** Starts the catcher on `port` (0: one the system picks); gives the port and a stop function. */
+export async function startMailCatcher(port: number, dir: string): Promise<{ port: number; stop: () => Promise<void> }> {
   mkdirSync(dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
@@ -29,7 +31,17 @@ export async function startMailCatcher(port: number, dir: string): Promise<() =>
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { port: (server.server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * For an integration test file: a catcher on a free port, with the app's SMTP_URL pointing at it.
+ * (A port drawn at random could be one the system had lent to a connection: EADDRINUSE.)
+ */
+export async function catchMailIn(dir: string): Promise<() => Promise<void>> {
+  const { port, stop } = await startMailCatcher(0, dir);
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  return stop;
 }
 
 /**
