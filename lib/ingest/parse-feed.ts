@@ -105,6 +105,12 @@ function uniqueNames(names: Array<string | undefined>): string[] {
 
 type Link = { rel: string; type: string; href: string };
 
+/** Where authors are named: local names and their namespace (undefined: the format's own). */
+type AuthorSources = ReadonlyArray<readonly [readonly string[], string | undefined]>;
+const RSS_CHANNEL_AUTHORS: AuthorSources = [[["managingeditor", "author"], undefined], [["creator", "author"], NS.dc], [["author"], NS.atom]];
+const RSS_ITEM_AUTHORS: AuthorSources = [[["author"], undefined], [["creator", "author"], NS.dc], [["author"], NS.atom]];
+const ATOM_AUTHORS: AuthorSources = [[["author"], undefined], [["creator"], NS.dc]];
+
 /** The alternate (HTML) link, else the first link without rel; or the first link of another rel. */
 function pickLink(links: Link[], rel = "alternate"): string | undefined {
   if (rel !== "alternate") return links.find((link) => link.rel === rel)?.href;
@@ -214,13 +220,24 @@ class XmlFeedReader {
     return resolve(enclosure?.attrs.url?.trim(), base);
   }
 
-  /** Names in author elements (RSS text, or Atom person constructs) and dc:creator. */
-  people(element: XmlElement, localNames: string[], ns?: string): Array<string | undefined> {
-    return localNames.flatMap((local) =>
-      this.children(element, local, ns).map((person) =>
-        person.children.length ? (this.text(this.child(person, "name", person.ns)) ?? this.text(this.child(person, "email", person.ns))) : this.text(person),
-      ),
-    );
+  /**
+   * The distinct names in an element's author elements (RSS text, or Atom person constructs) and
+   * dc:creator, in the order of `sources`: each a list of local names and a namespace (none: the
+   * format's own). One walk per name, with no arrays between (it ran for every entry).
+   */
+  authors(element: XmlElement, sources: AuthorSources): string[] {
+    const names: string[] = [];
+    for (const [localNames, ns] of sources) {
+      for (const local of localNames) {
+        for (const person of element.children) {
+          if (person.local !== local || !(ns === undefined ? this.core.has(person.ns) : person.ns === ns)) continue;
+          const raw = person.children.length ? (this.text(this.child(person, "name", person.ns)) ?? this.text(this.child(person, "email", person.ns))) : this.text(person);
+          const name = raw ? personName(raw) : "";
+          if (name && !names.includes(name)) names.push(name);
+        }
+      }
+    }
+    return names;
   }
 
   readRss(root: XmlElement, feedUrl: string): { head: FeedHead; entries: RawEntry[] } {
@@ -229,11 +246,7 @@ class XmlFeedReader {
     const feedBase = XmlFeedReader.base(channel, rootBase);
     const atomLinks = this.links(channel, feedBase, NS.atom);
     const dc = (local: string) => this.text(this.child(channel, local, NS.dc));
-    const authors = uniqueNames([
-      ...this.people(channel, ["managingeditor", "author"]),
-      ...this.people(channel, ["creator", "author"], NS.dc),
-      ...this.people(channel, ["author"], NS.atom),
-    ]);
+    const authors = this.authors(channel, RSS_CHANNEL_AUTHORS);
     const ttl = Number(this.text(this.child(channel, "ttl")));
     const link = this.child(channel, "link");
     const head: FeedHead = {
@@ -276,7 +289,7 @@ class XmlFeedReader {
       id,
       url,
       title: toPlainText(this.text(this.child(item, "title")) ?? dc("title")),
-      authors: uniqueNames([...this.people(item, ["author"]), ...this.people(item, ["creator", "author"], NS.dc), ...this.people(item, ["author"], NS.atom)]),
+      authors: this.authors(item, RSS_ITEM_AUTHORS),
       publishedAt: parseFeedDate(
         this.text(this.lastChild(item, "pubdate")) ?? dc("date") ?? dc("issued", NS.dcterms) ?? dc("created", NS.dcterms) ?? dc("date", NS.dcterms) ?? dc("published", NS.atom),
       ),
@@ -291,7 +304,7 @@ class XmlFeedReader {
   readAtom(root: XmlElement, feedUrl: string): { head: FeedHead; entries: RawEntry[] } {
     const feedBase = XmlFeedReader.base(root, feedUrl);
     const links = this.links(root, feedBase);
-    const authors = uniqueNames([...this.people(root, ["author"]), ...this.people(root, ["creator"], NS.dc)]);
+    const authors = this.authors(root, ATOM_AUTHORS);
     const head: FeedHead = {
       baseUrl: feedBase,
       title: this.atomPlain(this.child(root, "title")),
@@ -321,7 +334,7 @@ class XmlFeedReader {
       id: this.text(this.child(entry, "id")),
       url,
       title: this.atomPlain(this.child(entry, "title")),
-      authors: uniqueNames([...this.people(entry, ["author"]), ...this.people(entry, ["creator"], NS.dc)]),
+      authors: this.authors(entry, ATOM_AUTHORS),
       publishedAt: parseFeedDate(date("published", "issued", "created", "updated", "modified")),
       updatedAt: parseFeedDate(date("updated", "modified")),
       contentHtml: content || summary,
