@@ -323,7 +323,14 @@ class XmlFeedReader {
   readAtomEntry(entry: XmlElement, feedBase: string): RawEntry {
     const base = XmlFeedReader.base(entry, feedBase);
     const url = pickLink(this.links(entry, base)) ?? "";
-    const date = (...names: string[]) => names.map((name) => this.text(this.lastChild(entry, name))).find(Boolean);
+    // The first of these elements that has a date, looked for in turn (not all read, then the first kept).
+    const date = (...names: string[]) => {
+      for (const name of names) {
+        const text = this.text(this.lastChild(entry, name));
+        if (text) return text;
+      }
+      return undefined;
+    };
     const contentElement = this.child(entry, "content");
     const summaryElement = this.child(entry, "summary");
     const content = contentElement?.attrs.src ? "" : this.atomHtml(contentElement);
