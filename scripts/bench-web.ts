@@ -201,7 +201,8 @@ async function startServer(databaseUrl: string): Promise<{ base: string; child: 
   throw new Error("the server did not start within 3 minutes");
 }
 
-async function runLighthouse(url: string): Promise<Record<string, number>> {
+/** The four scores, and the audits that cost points (by category), so that a score under 100 says why. */
+async function runLighthouse(url: string): Promise<{ scores: Record<string, number>; lost: string[] }> {
   if (!CHROMIUM) throw new Error("Chromium not found (set CHROMIUM_PATH)");
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
@@ -209,8 +210,14 @@ async function runLighthouse(url: string): Promise<Record<string, number>> {
   try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
     const categories = result?.lhr.categories ?? {};
+    const audits = result?.lhr.audits ?? {};
     const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
-    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") };
+    const lost = Object.entries(categories).flatMap(([key, category]) =>
+      category.auditRefs
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${key}: ${ref.id}${audits[ref.id]?.displayValue ? ` (${audits[ref.id]!.displayValue})` : ""}`),
+    );
+    return { scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") }, lost };
   } finally {
     chrome.kill();
   }
@@ -257,9 +264,10 @@ async function main() {
     figures.searchRps = Math.round(search.rps);
     figures.searchP99Ms = search.p99;
     if (!values["skip-lighthouse"]) {
-      const lighthouse = await runLighthouse(`${base.replace("127.0.0.1", "localhost")}${urls.post.warm[0]}`);
-      log(`lighthouse (post page): ${Object.entries(lighthouse).map(([key, value]) => `${key} ${value}`).join(", ")}`);
-      figures.lighthouse = lighthouse;
+      const { scores, lost } = await runLighthouse(`${base.replace("127.0.0.1", "localhost")}${urls.post.warm[0]}`);
+      log(`lighthouse (post page ${urls.post.warm[0]}): ${Object.entries(scores).map(([key, value]) => `${key} ${value}`).join(", ")}`);
+      for (const audit of lost) log(`  points lost to ${audit}`);
+      figures.lighthouse = scores;
     }
     console.log(JSON.stringify(figures));
   } finally {
