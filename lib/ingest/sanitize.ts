@@ -154,6 +154,9 @@ type TagSpans = {
 };
 const tagSpans: TagSpans = { closing: false, nameStart: 0, nameEnd: 0, attributes: [] };
 
+/** The longest attribute value a tag may carry (longer, the "<" is read as text). */
+const MAX_VALUE_LENGTH = 4000;
+
 /**
  * Reads the tag at `lt` (a "<"): <name attributes> or </name attributes>, the name a letter then up
  * to 60 characters, up to 40 attributes (names up to 100 characters, values quoted or not, up to
@@ -208,7 +211,7 @@ export function readTag(html: string, lt: number, spans: TagSpans = tagSpans): n
     code = html.charCodeAt(k);
     if (code === 34 || code === 39) {
       const close = html.indexOf(code === 34 ? '"' : "'", k + 1);
-      if (close < 0 || close - k - 1 > 4000) return -1;
+      if (close < 0 || close - k - 1 > MAX_VALUE_LENGTH) return -1;
       attributes.push(nameStart, j, k + 1, close);
       i = close + 1;
     } else {
@@ -218,7 +221,7 @@ export function readTag(html: string, lt: number, spans: TagSpans = tagSpans): n
         if (code === 34 || code === 39 || code === 60 || code === 62 || isSpace(code)) break;
         k++;
       }
-      if (k - valueStart > 4000) return -1;
+      if (k - valueStart > MAX_VALUE_LENGTH) return -1;
       attributes.push(nameStart, j, valueStart, k);
       i = k;
     }
@@ -310,10 +313,13 @@ function allowedAttributes(html: string, spans: readonly number[], allowed: read
     const key = html.slice(spans[a], spans[a + 1]).toLowerCase();
     if (!allowed.includes(key) || valueOf(list, key) !== undefined) continue;
     const value = spans[a + 2]! < 0 ? "" : html.slice(spans[a + 2], spans[a + 3]);
-    list.push(key, value.includes("&") ? decodeHTMLAttribute(value) : value);
+    list.push(key, attributeValue(value));
   }
   return list;
 }
+
+/** An attribute's value as written, with its character references decoded as a browser reads them in an attribute. */
+const attributeValue = (written: string) => (written.includes("&") ? decodeHTMLAttribute(written) : written);
 
 function valueOf(list: readonly string[], key: string): string | undefined {
   for (let i = 0; i < list.length; i += 2) if (list[i] === key) return list[i + 1];
@@ -493,9 +499,8 @@ export function sanitizeHtml(input: string, baseUrl: string): SanitizedHtml {
     if (next === 97 /* a */ && html.startsWith(SIMPLE_LINK, lt)) {
       const start = lt + SIMPLE_LINK.length;
       const quote = html.indexOf('"', start);
-      if (quote >= 0 && quote - start <= 4000 && html.charCodeAt(quote + 1) === 62 /* > */) {
-        const href = html.slice(start, quote);
-        out += html.slice(from, lt) + linkTag(href.includes("&") ? decodeHTMLAttribute(href) : href, undefined, baseUrl);
+      if (quote >= 0 && quote - start <= MAX_VALUE_LENGTH && html.charCodeAt(quote + 1) === 62 /* > */) {
+        out += html.slice(from, lt) + linkTag(attributeValue(html.slice(start, quote)), undefined, baseUrl);
         open.push("a");
         i = from = quote + 2;
         continue;
