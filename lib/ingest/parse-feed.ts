@@ -133,17 +133,22 @@ class XmlFeedReader {
     private readonly core: ReadonlySet<string>,
   ) {}
 
+  /** Whether `element` is named `local` in namespace `ns` (none: one of the format's own). */
+  private is(element: XmlElement, local: string, ns: string | undefined): boolean {
+    return element.local === local && (ns === undefined ? this.core.has(element.ns) : element.ns === ns);
+  }
+
   children(element: XmlElement, local: string, ns?: string): XmlElement[] {
-    return element.children.filter((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
+    return element.children.filter((child) => this.is(child, local, ns));
   }
 
   child(element: XmlElement, local: string, ns?: string): XmlElement | undefined {
-    return element.children.find((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
+    return element.children.find((child) => this.is(child, local, ns));
   }
 
   /** The last such child: a date given twice (a malformed feed) counts by its last value, as feedparser reads it. */
   lastChild(element: XmlElement, local: string, ns?: string): XmlElement | undefined {
-    return element.children.findLast((child) => child.local === local && (ns === undefined ? this.core.has(child.ns) : child.ns === ns));
+    return element.children.findLast((child) => this.is(child, local, ns));
   }
 
   /** The element's content: its character data, or its markup kept raw when it holds elements. */
@@ -230,7 +235,7 @@ class XmlFeedReader {
     for (const [localNames, ns] of sources) {
       for (const local of localNames) {
         for (const person of element.children) {
-          if (person.local !== local || !(ns === undefined ? this.core.has(person.ns) : person.ns === ns)) continue;
+          if (!this.is(person, local, ns)) continue;
           const raw = person.children.length ? (this.text(this.child(person, "name", person.ns)) ?? this.text(this.child(person, "email", person.ns))) : this.text(person);
           const name = raw ? personName(raw) : "";
           if (name && !names.includes(name)) names.push(name);
