@@ -135,6 +135,8 @@ let scratch = Buffer.allocUnsafeSlow(64 * 1024);
  * character; left to right, each reference is read once, so "&amp;lt;" gives "&lt;", as &amp; going
  * last does below (a property test holds the two equal). Undefined at the first numeric reference,
  * for the loop below: looking for "&#" first cost as much as the pass, in a text full of "&".
+ * The text must be well-formed UTF-16, as decodeFeedBody's always is: a lone surrogate would come
+ * back as U+FFFD from the round trip through UTF-8.
  */
 function decodeNamedAsBytes(text: string): string | undefined {
   const most = text.length * 3 + 6;
