@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useId, useState } from "react";
 import type { CheckAnswer, ClaimView, StartAnswer } from "@/lib/claims/claims";
 import { postForm } from "./post-form";
+import { useTypedBack, type TypedBack } from "./typed-back";
 
-/** An answer, with what was typed in the form's one text field: React empties a form after its action. */
-type ClaimFormState = ({ kind: "idle" } | StartAnswer | CheckAnswer) & { typed?: string };
+/** An answer, with what was sent, put back in the form after React's reset (useTypedBack). */
+type ClaimFormState = ({ kind: "idle" } | StartAnswer | CheckAnswer) & { typed?: TypedBack };
 
 const METHODS = [
   { value: "META_TAG", label: "A meta tag on my home page" },
@@ -52,9 +53,11 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
     return { kind: "idle" };
   };
   const base = `/api/listings/${encodeURIComponent(slug)}/claims`;
-  const post = (url: string, field: string) => async (_previous: ClaimFormState, form: FormData) => ({ ...(await postForm(url, form, signIn)), typed: String(form.get(field) ?? "") });
-  const [started, start, starting] = useActionState<ClaimFormState, FormData>(post(base, "email"), { kind: "idle" });
-  const [checked, check, checking] = useActionState<ClaimFormState, FormData>(post(`${base}/check`, "code"), { kind: "idle" });
+  const post = (url: string) => async (_previous: ClaimFormState, sent: FormData): Promise<ClaimFormState> => ({ ...(await postForm(url, sent, signIn)), typed: { sent, dealtWith: () => false } });
+  const [started, start, starting] = useActionState<ClaimFormState, FormData>(post(base), { kind: "idle" });
+  const [checked, check, checking] = useActionState<ClaimFormState, FormData>(post(`${base}/check`), { kind: "idle" });
+  const startForm = useTypedBack(started.typed);
+  const checkForm = useTypedBack(checked.typed);
   const [method, setMethod] = useState<string>("META_TAG");
   const id = useId();
   const claim = started.kind === "started" ? started.claim : existing;
@@ -77,7 +80,7 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
   return (
     <div className="space-y-6">
       {claim && (
-        <form action={check} noValidate className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-700 dark:bg-stone-900">
+        <form ref={checkForm} action={check} noValidate className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-700 dark:bg-stone-900">
           <input type="hidden" name="slug" value={slug} />
           <h2 className="text-lg font-semibold">Your claim</h2>
           <Instructions claim={claim} siteUrl={siteUrl} />
@@ -86,7 +89,7 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
               <label htmlFor={`${id}-code`} className="block font-medium">
                 The code from the e-mail
               </label>
-              <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" defaultValue={checked.kind === "not-yet" ? checked.typed : undefined} className={input} />
+              <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" className={input} />
             </div>
           )}
           {(checked.kind === "not-yet" || checked.kind === "closed") && (
@@ -99,9 +102,9 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
           </button>
         </form>
       )}
-      {/* The choice is kept in the radios' defaults: React resets the form after each answer, and a
-          controlled radio went back to the first method there while the e-mail field stayed. */}
-      <form action={start} noValidate className="space-y-3">
+      {/* Uncontrolled radios: React's reset after each answer is undone by useTypedBack, which a
+          controlled radio would fight (it went back to the first method while the e-mail field stayed). */}
+      <form ref={startForm} action={start} noValidate className="space-y-3">
         <input type="hidden" name="slug" value={slug} />
         <fieldset className="space-y-2">
           <legend className="font-medium">{claim ? "Or start again another way" : "How will you prove it?"}</legend>
@@ -118,7 +121,7 @@ export function ClaimForm({ slug, siteUrl, claim: existing }: { slug: string; si
             <label htmlFor={`${id}-email`} className="block font-medium">
               An address at your blog&apos;s domain
             </label>
-            <input id={`${id}-email`} name="email" type="email" defaultValue={started.kind === "invalid" ? started.typed : undefined} aria-invalid={Boolean(startErrors.email)} aria-describedby={startErrors.email ? `${id}-email-error` : undefined} className={input} />
+            <input id={`${id}-email`} name="email" type="email" aria-invalid={Boolean(startErrors.email)} aria-describedby={startErrors.email ? `${id}-email-error` : undefined} className={input} />
             {startErrors.email && (
               <p id={`${id}-email-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
                 {startErrors.email}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { useTypedBack, type TypedBack } from "./typed-back";
+import { useTypedBack, type TypedBack } from "../typed-back";
 
 export type AdminFormState = { ok?: boolean; message?: string };
 type Action = (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;

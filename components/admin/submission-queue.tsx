@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { submissionsAction } from "@/app/admin/actions";
 import type { AdminFormState } from "./action-form";
-import { useTypedBack, type TypedBack } from "./typed-back";
+import { useTypedBack, type TypedBack } from "../typed-back";
 import { Field } from "./fields";
 import { button, card, danger, input, primary } from "./styles";
 

@@ -7,9 +7,12 @@ export type TypedBack = { sent: FormData; dealtWith: (name: string) => boolean }
 
 /**
  * Puts back in a form what was typed, selected and ticked when its action answered. React resets a
- * form once its action is done, so a moderator's note vanished with a refused decision, and in the
- * queue, deciding one item emptied the notes, reasons and ticks prepared for the others. The
- * fields the answer dealt with (`dealtWith`) are left as the reset made them.
+ * form once its action is done, so a moderator's note vanished with a refused decision, in the
+ * queue deciding one item emptied the notes, reasons and ticks prepared for the others, and the
+ * claim form's radios went back to the first method. The fields the answer dealt with
+ * (`dealtWith`) are left as the reset made them. For forms that work only with JavaScript; a
+ * server action that must also answer a plain form post gives typed values back itself
+ * (lib/form-values.ts).
  */
 export function useTypedBack(typed: TypedBack | undefined): RefObject<HTMLFormElement | null> {
   const form = useRef<HTMLFormElement>(null);
