@@ -1,18 +1,36 @@
 // The feedparser conformance fixtures (../shared/fixtures/feeds/conformance) whose Expect: lines
 // speak of titles, links, ids, published dates, authors or base-URL resolution, translated into
-// checks on our parser's output. Prints the score; fails if fewer pass than the last recorded
-// floor, so a change that breaks conformance cannot land quietly.
+// checks on our parser's output. Prints the score. Every one passes except the few listed in
+// BY_DESIGN, where our rules differ from feedparser's on purpose; those are checked to behave as our
+// rules say instead, so neither kind can change quietly.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir } from "@/lib/testing/shared-fixtures";
 import { decodeFeedBody } from "./decode";
-import { parseFeedText, toPlainText, type ParsedFeed } from "./parse-feed";
+import { FeedParseError, parseFeedText, toPlainText, type ParsedEntry, type ParsedFeed } from "./parse-feed";
 import { prepareEntries } from "./read-feed";
 
 const DIR = fixturesDir("conformance");
-/** Raise this when conformance improves; see the printed score. */
-const FLOOR = 261;
+
+/**
+ * Fixtures whose expectation we do not meet on purpose, each with why and what we do instead
+ * (checked on the parse, or on the error when it refuses).
+ */
+const BY_DESIGN: Record<string, { why: string; instead: (feed: ParsedFeed | undefined, error: unknown) => boolean }> = {
+  "rss/entity_in_doctype.xml": {
+    why: "a DTD that declares entities is refused (docs ingestion.md 15: no DTDs; billion laughs, external entities)",
+    instead: (_feed, error) => error instanceof FeedParseError && /declares XML entities/.test(error.message),
+  },
+  "base/http_entry_id_base_docuri.xml": {
+    why: "a relative id is kept as written, not resolved against the feed's address: identity must survive the feed moving (http to https, a new host), as in Miniflux and Feedbin",
+    instead: (feed) => feed?.entries[0]?.identityKey === "/relative/link",
+  },
+  "base/http_entry_id_base_content_location.xml": {
+    why: "a relative id is kept as written (as above), whatever Content-Location says",
+    instead: (feed) => feed?.entries[0]?.identityKey === "/relative/link",
+  },
+};
 
 type Literal = string | number | number[];
 type Clause = { lhs: string[]; rhs: Literal | undefined; raw: string };
@@ -93,13 +111,22 @@ const IN_SCOPE = new RegExp(
   ].join("|"),
 );
 
+/** feedparser's names for text constructs, as ours (Atom 1.0's) call them. */
+const TEXT_NAMES: Record<string, string> = { tagline: "subtitle", copyright: "rights", description: "summary" };
+
 function valueOf(lhs: string, feed: ParsedFeed): unknown {
   const entryIndex = Number(lhs.match(/^entries\[(\d+)\]/)?.[1] ?? -1);
   const entry = entryIndex >= 0 ? feed.entries[entryIndex] : undefined;
   if (entryIndex >= 0 && !entry) return undefined;
-  if (/\['base'\]$/.test(lhs)) return entry ? entry.baseUrl : feed.baseUrl;
+  const baseOf = lhs.match(/\['(\w+?)(?:_detail)?'\](?:\[\d+\])?\['base'\]$/)?.[1];
+  if (baseOf) {
+    const name = TEXT_NAMES[baseOf] ?? baseOf;
+    return entry ? entry.bases[name as keyof ParsedEntry["bases"]] : feed.bases[name as keyof ParsedFeed["bases"]];
+  }
   if (/\['(title|title_detail)'\]/.test(lhs)) return entry ? entry.title : feed.title;
-  if (/\['links?'\]/.test(lhs)) return entry ? entry.url : feed.siteUrl;
+  const linkIndex = Number(lhs.match(/\['links'\]\[(\d+)\]/)?.[1] ?? -1);
+  if (linkIndex >= 0) return entry ? (entry.links?.[linkIndex]?.href ?? (linkIndex === 0 ? entry.url : undefined)) : feed.links[linkIndex]?.href;
+  if (/\['link'\]/.test(lhs)) return entry ? entry.url : feed.siteUrl;
   if (/\['(id|guid)'\]$/.test(lhs)) return entry?.identityKey;
   if (/author/.test(lhs)) return entry ? entry.authors[0] : feed.authors[0];
   const date = lhs.match(new RegExp(`'(${DATE_KEYS})'`))?.[1];
@@ -141,8 +168,9 @@ function holds(clause: Clause, feed: ParsedFeed): boolean {
 }
 
 describe("feedparser conformance fixtures", () => {
-  it("passes at least the recorded floor of the in-scope expectations", () => {
+  it("passes every in-scope expectation but those our rules decide otherwise, which behave as the rules say", () => {
     const results: Array<{ file: string; ok: boolean; failed: string[] }> = [];
+    const designed: Array<{ file: string; asDesigned: boolean }> = [];
     for (const file of files(DIR)) {
       const text = readFileSync(file);
       const expectLine = text.toString("latin1").match(/Expect:\s*(.+)/)?.[1]?.trim();
@@ -151,12 +179,21 @@ describe("feedparser conformance fixtures", () => {
       if (inScope.length === 0) continue;
       const relative = path.relative(DIR, file);
       let feed: ParsedFeed | undefined;
+      let error: unknown;
       try {
         const decoded = decodeFeedBody(text);
-        feed = parseFeedText(decoded.text, `http://127.0.0.1:8097/tests/${relative}`);
+        // The fixtures' Header: lines are what feedparser's test server sends with them.
+        const contentLocation = text.toString("latin1").match(/Header:\s*Content-Location:\s*(\S+)/i)?.[1];
+        feed = parseFeedText(decoded.text, `http://127.0.0.1:8097/tests/${relative}`, contentLocation);
         prepareEntries(feed); // sanitizing must not throw either
-      } catch {
+      } catch (caught) {
         feed = undefined;
+        error = caught;
+      }
+      const rule = BY_DESIGN[relative.split(path.sep).join("/")];
+      if (rule) {
+        designed.push({ file: relative, asDesigned: rule.instead(feed, error) });
+        continue;
       }
       const failed = feed ? inScope.filter((clause) => !holds(clause, feed!)).map((clause) => clause.raw) : inScope.map((clause) => `(did not parse) ${clause.raw}`);
       results.push({ file: relative, ok: failed.length === 0, failed });
@@ -168,11 +205,14 @@ describe("feedparser conformance fixtures", () => {
       const [ok, all] = byArea.get(area) ?? [0, 0];
       byArea.set(area, [ok + (result.ok ? 1 : 0), all + 1]);
     }
-    console.log(`conformance: ${passed} of ${results.length} in-scope fixtures pass (${[...byArea].map(([area, [ok, all]]) => `${area} ${ok}/${all}`).join(", ")})`);
-    if (process.env.CONFORMANCE_REPORT) {
-      for (const result of results.filter((r) => !r.ok)) console.log(`  ${result.file}: ${result.failed.join(" | ")}`);
-    }
-    expect(results.length).toBeGreaterThan(200);
-    expect(passed).toBeGreaterThanOrEqual(FLOOR);
+    console.log(
+      `conformance: ${passed} of ${results.length} in-scope fixtures pass (${[...byArea].map(([area, [ok, all]]) => `${area} ${ok}/${all}`).join(", ")}); ` +
+        `${designed.length} more differ by design: ${designed.map((d) => d.file).join(", ")}`,
+    );
+    for (const result of results.filter((r) => !r.ok)) console.log(`  ${result.file}: ${result.failed.join(" | ")}`);
+    expect(results.length).toBeGreaterThan(280);
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    designed.sort((a, b) => a.file.localeCompare(b.file));
+    expect(designed).toEqual(Object.keys(BY_DESIGN).sort().map((file) => ({ file: path.normalize(file), asDesigned: true })));
   });
 });

@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFeedServer, type FeedServer, rss } from "@/lib/testing/feed-server";
 import { fetchFeed, parseRetryAfter, USER_AGENT } from "./fetch-feed";
+import { readFeed } from "./read-feed";
 import { guardedLookup, RefusedAddressError, type Resolver } from "./safe-dispatcher";
 import { policyOf } from "./url-policy";
 
@@ -15,6 +16,9 @@ beforeAll(async () => {
   server.serveFeed("/feed.xml", () => body);
   server.serveFeed("/gzip.xml", () => body, { encoding: "gzip" });
   server.serveFeed("/br.xml", () => body, { encoding: "br" });
+  server.route("/negotiated", (_q, res) =>
+    res.writeHead(200, { "content-type": "application/rss+xml", "content-location": "/feeds/en/feed.rss" }).end(rss([{ guid: "1", link: "posts/1", title: "Relative" }])),
+  );
   server.route("/gone", (_q, res) => res.writeHead(410).end());
   server.route("/busy", (_q, res) => res.writeHead(429, { "retry-after": "120" }).end());
   server.route("/maintenance", (_q, res) => res.writeHead(503, { "retry-after": new Date(Date.now() + 3_600_000).toUTCString() }).end());
@@ -73,6 +77,13 @@ describe("fetchFeed", () => {
     const sent = server.requests.at(-1)!.headers;
     expect(sent["if-none-match"]).toBe(first.etag);
     expect(sent["if-modified-since"]).toBe(first.lastModified);
+  });
+
+  it("resolves relative links against the Content-Location the server names", async () => {
+    const read = await readFeed({ url: server.url("/negotiated"), policy });
+    if (read.kind !== "parsed") throw new Error(read.kind);
+    expect(read.fetch.contentLocation).toBe("/feeds/en/feed.rss");
+    expect(read.entries[0]!.url).toBe(server.url("/feeds/en/posts/1"));
   });
 
   it("decompresses gzip and brotli", async () => {

@@ -17,7 +17,7 @@ export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 10 * 1024 * 1024, totalTi
 export type CacheHints = { maxAgeSeconds?: number; expiresAt?: Date };
 
 export type FetchOutcome =
-  | ({ kind: "ok"; url: string; permanentUrl?: string; body: Buffer; bodyHash: string; contentType?: string; etag?: string; lastModified?: string } & CacheHints)
+  | ({ kind: "ok"; url: string; permanentUrl?: string; body: Buffer; bodyHash: string; contentType?: string; contentLocation?: string; etag?: string; lastModified?: string } & CacheHints)
   | ({ kind: "not-modified"; url: string; permanentUrl?: string; etag?: string; lastModified?: string } & CacheHints)
   | { kind: "gone"; url: string }
   | { kind: "retry-later"; url: string; status: number; retryAfterSeconds?: number }
@@ -192,6 +192,7 @@ async function fetchWithin(input: FetchRequest, limits: FetchLimits, deadline: A
         body: bytes,
         bodyHash: createHash("sha256").update(bytes).digest("hex"),
         contentType: header(responseHeaders, "content-type"),
+        contentLocation: header(responseHeaders, "content-location"),
         etag: header(responseHeaders, "etag"),
         lastModified: header(responseHeaders, "last-modified"),
         ...cacheHints(responseHeaders),

@@ -24,13 +24,23 @@ export type ParsedEntry = {
   summaryHtml: string;
   /** Base URL for the entry's HTML (xml:base, else the entry link, else the feed URL). */
   baseUrl: string;
+  /** The base URL in effect at each text construct the entry has (xml:base, inherited). */
+  bases: TextBases<"title" | "summary" | "content">;
+  /** Every link an Atom entry names, in document order (RSS and JSON entries: only `url`). */
+  links?: Link[];
   imageUrl?: string;
 };
+
+export type TextBases<Name extends string> = Partial<Record<Name, string>>;
 
 export type ParsedFeed = {
   format: FeedFormatName;
   /** The feed's base URL: its xml:base resolved against the address it was fetched from. */
   baseUrl: string;
+  /** The base URL in effect at each text construct the feed has (xml:base, inherited). */
+  bases: TextBases<"title" | "subtitle" | "rights" | "info">;
+  /** Every link the feed names in Atom's way, in document order. */
+  links: Link[];
   title: string;
   siteUrl?: string;
   selfUrl?: string;
@@ -53,10 +63,54 @@ export const MAX_ENTRIES = 300;
 
 const NOT_A_FEED = "this is not an RSS, Atom, RDF or JSON feed";
 
+/** Tags that break a line or a block: they stand as a space, so "<p>a</p><p>b</p>" reads "a b". */
+const BREAKING_TAG = /^<\/?(?:br|p|div|li|h[1-6]|tr|td|th|blockquote|hr|dt|dd)\b/i;
+const IMG_ALT = /^<img\b(?:[^>"']|"[^"]*"|'[^']*')*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/**
+ * Markup dropped from text in one pass, as an HTML tokenizer reads it: "<" opens a tag only before a
+ * letter, "/", "!" or "?"; a tag runs to the first ">" outside a quoted value (alt="a<br />b" stays
+ * inside; the stray quote of href=x" does not open one);
+ * an image stands as its alternative text, as a text browser shows it, and a line or block break
+ * as a space. A tag that never closes is
+ * kept as text with all after it. One pass, never a retry from each "<": a regular expression took
+ * seconds on a hostile title of 100,000 "<".
+ */
+function stripTags(value: string): string {
+  let out = "";
+  let from = 0;
+  let i = value.indexOf("<");
+  while (i >= 0 && i + 1 < value.length) {
+    const next = value.charCodeAt(i + 1) | 0x20;
+    if (!((next >= 0x61 && next <= 0x7a) || next === 0x2f || next === 0x21 || next === 0x3f)) {
+      i = value.indexOf("<", i + 1);
+      continue;
+    }
+    let j = i + 1;
+    let quote = 0;
+    let previous = 0; // the last character before this one that is not white space
+    for (; j < value.length; j++) {
+      const c = value.charCodeAt(j);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if ((c === 0x22 || c === 0x27) && previous === 0x3d) quote = c; // a quote opens a value only after "="
+      else if (c === 0x3e) break;
+      if (c > 0x20) previous = c;
+    }
+    if (j === value.length) break; // never closed: the rest is text
+    const tag = value.slice(i, j + 1);
+    const alt = next === 0x69 ? IMG_ALT.exec(tag) : null;
+    out += value.slice(from, i) + (alt ? ` ${alt[1] ?? alt[2] ?? alt[3]} ` : BREAKING_TAG.test(tag) ? " " : "");
+    from = j + 1;
+    i = value.indexOf("<", from);
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
 /** Plain text of a possibly-HTML string (titles, author names): tags dropped, every HTML entity decoded. */
 export function toPlainText(value: string | undefined): string {
   if (!value) return "";
-  const text = value.indexOf("<") >= 0 ? value.replace(/<[^>]*>/g, "") : value;
+  const text = value.indexOf("<") >= 0 ? stripTags(value) : value;
   return collapse(text.indexOf("&") >= 0 ? decodeHTML(text) : text);
 }
 
@@ -103,7 +157,7 @@ function uniqueNames(names: Array<string | undefined>): string[] {
   return [...new Set(names.map((name) => (name ? personName(name) : "")).filter(Boolean))];
 }
 
-type Link = { rel: string; type: string; href: string };
+export type Link = { rel: string; type: string; href: string };
 
 /** Where authors are named: local names and their namespace (undefined: the format's own). */
 type AuthorSources = ReadonlyArray<readonly [readonly string[], string | undefined]>;
@@ -162,17 +216,35 @@ class XmlFeedReader {
     return this.value(element).trim() || undefined;
   }
 
-  /** The base URL in effect inside `element`, given its parent's. */
+  /**
+   * The base URL in effect inside `element`, given its parent's (xml:base; CDF's BASE attribute). A
+   * base that is not an http(s) address (javascript:, data:) is ignored, as a malformed one is.
+   */
   static base(element: XmlElement | undefined, parentBase: string): string {
-    const xmlBase = element?.attrs["xml:base"]?.trim();
-    return xmlBase === undefined ? parentBase : (resolve(xmlBase, parentBase) ?? parentBase);
+    const xmlBase = (element?.attrs["xml:base"] ?? element?.attrs.BASE)?.trim();
+    if (xmlBase === undefined) return parentBase;
+    const resolved = resolve(xmlBase, parentBase);
+    return resolved && /^https?:/.test(resolved) ? resolved : parentBase;
+  }
+
+  /** The base URL in effect at each of these elements that exists, given their parent's. */
+  bases<Name extends string>(parentBase: string, elements: Record<Name, XmlElement | undefined>): TextBases<Name> {
+    const bases: TextBases<Name> = {};
+    for (const name in elements) {
+      const element = elements[name];
+      if (element) bases[name] = XmlFeedReader.base(element, parentBase);
+    }
+    return bases;
   }
 
   /** Atom-style links (also atom:link inside RSS), hrefs resolved against each link's own base. */
   links(element: XmlElement, base: string, ns?: string): Link[] {
     return this.children(element, "link", ns).flatMap((link) => {
-      // Atom 0.3 feeds sometimes put the address in the element instead of href.
-      const href = resolve((link.attrs.href ?? link.text).trim(), XmlFeedReader.base(link, base));
+      // Atom 0.3 feeds sometimes put the address in the element instead of href. An empty href is
+      // the base itself, as an empty reference is (RFC 3986, 5.2.2).
+      const linkBase = XmlFeedReader.base(link, base);
+      const written = (link.attrs.href ?? link.text).trim();
+      const href = written ? resolve(written, linkBase) : link.attrs.href !== undefined ? linkBase : undefined;
       return href ? [{ rel: (link.attrs.rel ?? "alternate").trim().toLowerCase(), type: link.attrs.type ?? "", href }] : [];
     });
   }
@@ -254,13 +326,19 @@ class XmlFeedReader {
     const authors = this.authors(channel, RSS_CHANNEL_AUTHORS);
     const ttl = Number(this.text(this.child(channel, "ttl")));
     const link = this.child(channel, "link");
+    const title = this.child(channel, "title") ?? this.child(channel, "title", NS.dc);
+    // CDF, RSS's forerunner, says description as <abstract> and its link as an HREF attribute.
+    const description = this.child(channel, "description") ?? this.child(channel, "abstract");
+    const siteLink = resolve(this.text(link), XmlFeedReader.base(link, feedBase)) ?? resolve(channel.attrs.HREF?.trim(), feedBase);
     const head: FeedHead = {
       baseUrl: feedBase,
-      title: toPlainText(this.text(this.child(channel, "title")) ?? dc("title")),
-      siteUrl: resolve(this.text(link), XmlFeedReader.base(link, feedBase)) ?? pickLink(atomLinks),
+      bases: this.bases(feedBase, { title, subtitle: description, rights: this.child(channel, "copyright") ?? this.child(channel, "rights", NS.dc) }),
+      links: siteLink ? [{ rel: "alternate", type: "", href: siteLink }, ...atomLinks] : atomLinks,
+      title: toPlainText(this.text(title)),
+      siteUrl: siteLink ?? pickLink(atomLinks),
       selfUrl: pickLink(atomLinks, "self"),
       hubUrl: pickLink(atomLinks, "hub"),
-      description: toPlainText(this.text(this.child(channel, "description"))) || undefined,
+      description: toPlainText(this.text(description)) || undefined,
       language: this.text(this.child(channel, "language")) ?? dc("language"),
       iconUrl: resolve(this.text(this.child(this.child(channel, "image") ?? this.child(root, "image") ?? channel, "url")), feedBase),
       ttlMinutes: Number.isInteger(ttl) && ttl > 0 ? ttl : undefined,
@@ -281,19 +359,22 @@ class XmlFeedReader {
     const url =
       resolve(this.text(linkElement), XmlFeedReader.base(linkElement, base)) ??
       resolve(permalink, base) ??
+      resolve(item.attrs.HREF?.trim(), base) ??
       pickLink(this.links(item, base, NS.atom)) ??
       "";
     const dc = (local: string, ns: string = NS.dc) => this.text(this.child(item, local, ns));
     const encodedElement = this.child(item, "encoded", NS.content) ?? this.child(item, "body", NS.xhtml);
     const encoded = this.value(encodedElement).trim();
-    const description = this.value(this.child(item, "description")).trim();
+    const descriptionElement = this.child(item, "description") ?? this.child(item, "abstract");
+    const description = this.value(descriptionElement).trim();
+    const titleElement = this.child(item, "title") ?? this.child(item, "title", NS.dc);
     const contentElement = encoded ? encodedElement : undefined;
     const explicitBase = contentElement?.attrs["xml:base"] !== undefined || item.attrs["xml:base"] !== undefined;
     const contentBase = XmlFeedReader.base(contentElement, base);
     return {
       id,
       url,
-      title: toPlainText(this.text(this.child(item, "title")) ?? dc("title")),
+      title: toPlainText(this.text(titleElement)),
       authors: this.authors(item, RSS_ITEM_AUTHORS),
       publishedAt: parseFeedDate(
         this.text(this.lastChild(item, "pubdate")) ?? dc("date") ?? dc("issued", NS.dcterms) ?? dc("created", NS.dcterms) ?? dc("date", NS.dcterms) ?? dc("published", NS.atom),
@@ -302,6 +383,7 @@ class XmlFeedReader {
       contentHtml: encoded || description,
       summaryHtml: encoded ? description : "",
       baseUrl: explicitBase ? contentBase : url || contentBase,
+      bases: this.bases(base, { title: titleElement, summary: descriptionElement, content: encodedElement }),
       imageUrl: this.mediaImage(item, base),
     };
   }
@@ -310,13 +392,17 @@ class XmlFeedReader {
     const feedBase = XmlFeedReader.base(root, feedUrl);
     const links = this.links(root, feedBase);
     const authors = this.authors(root, ATOM_AUTHORS);
+    const title = this.child(root, "title");
+    const subtitle = this.child(root, "subtitle") ?? this.child(root, "tagline");
     const head: FeedHead = {
       baseUrl: feedBase,
-      title: this.atomPlain(this.child(root, "title")),
+      bases: this.bases(feedBase, { title, subtitle, rights: this.child(root, "rights") ?? this.child(root, "copyright"), info: this.child(root, "info") }),
+      links,
+      title: this.atomPlain(title),
       siteUrl: pickLink(links),
       selfUrl: pickLink(links, "self"),
       hubUrl: pickLink(links, "hub"),
-      description: this.atomPlain(this.child(root, "subtitle") ?? this.child(root, "tagline")) || undefined,
+      description: this.atomPlain(subtitle) || undefined,
       language: root.attrs["xml:lang"]?.trim() || undefined,
       iconUrl: resolve(this.text(this.child(root, "icon")) ?? this.text(this.child(root, "logo")), feedBase),
       authors,
@@ -327,7 +413,8 @@ class XmlFeedReader {
 
   readAtomEntry(entry: XmlElement, feedBase: string): RawEntry {
     const base = XmlFeedReader.base(entry, feedBase);
-    const url = pickLink(this.links(entry, base)) ?? "";
+    const links = this.links(entry, base);
+    const url = pickLink(links) ?? "";
     // The first of these elements that has a date, looked for in turn (not all read, then the first kept).
     const date = (...names: string[]) => {
       for (const name of names) {
@@ -342,16 +429,19 @@ class XmlFeedReader {
     const summary = this.atomHtml(summaryElement);
     const explicitBase = contentElement?.attrs["xml:base"] !== undefined || entry.attrs["xml:base"] !== undefined;
     const contentBase = XmlFeedReader.base(content ? contentElement : summaryElement, base);
+    const titleElement = this.child(entry, "title");
     return {
       id: this.text(this.child(entry, "id")),
       url,
-      title: this.atomPlain(this.child(entry, "title")),
+      title: this.atomPlain(titleElement),
       authors: this.authors(entry, ATOM_AUTHORS),
       publishedAt: parseFeedDate(date("published", "issued", "created", "updated", "modified")),
       updatedAt: parseFeedDate(date("updated", "modified")),
       contentHtml: content || summary,
       summaryHtml: summary,
       baseUrl: explicitBase ? contentBase : url || contentBase,
+      bases: this.bases(base, { title: titleElement, summary: summaryElement, content: contentElement }),
+      links,
       imageUrl: this.mediaImage(entry, base),
     };
   }
@@ -397,6 +487,8 @@ function readJsonFeed(text: string, feedUrl: string): { format: FeedFormatName; 
   const hub = arr(feed.hubs).map(obj).find((candidate) => /websub|pubsubhubbub/i.test(String(candidate.type ?? ""))) ?? obj(arr(feed.hubs)[0]);
   const head: FeedHead = {
     baseUrl: feedUrl,
+    bases: {},
+    links: [],
     title: toPlainText(str(feed.title)),
     siteUrl: resolve(str(feed.home_page_url), feedUrl),
     selfUrl: resolve(str(feed.feed_url), feedUrl),
@@ -424,6 +516,7 @@ function readJsonFeed(text: string, feedUrl: string): { format: FeedFormatName; 
         contentHtml: content || summary,
         summaryHtml: summary,
         baseUrl: url || feedUrl,
+        bases: {},
         imageUrl: resolve(str(entry.image) ?? str(entry.banner_image), feedUrl),
       };
     });
@@ -450,10 +543,17 @@ function assignIdentities(entries: RawEntry[]): { entries: ParsedEntry[]; unreli
   return { entries: out, unreliableIds: repeated || missing };
 }
 
-export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
+/**
+ * Reads a feed fetched from `feedUrl`. Relative URLs resolve against the `contentLocation` the
+ * server sent, where it names an http(s) address (as feedparser reads it: a feed served through
+ * content negotiation names its own address there), else against `feedUrl`.
+ */
+export function parseFeedText(text: string, feedUrl: string, contentLocation?: string): ParsedFeed {
   refuseDangerousXml(text);
+  const located = contentLocation ? resolve(contentLocation.trim(), feedUrl) : undefined;
+  const documentUrl = located && /^https?:/.test(located) ? located : feedUrl;
   const json = /^\s*[{[]/.test(text.slice(0, 64));
-  const { format, head, entries: raw } = json ? readJsonFeed(text, feedUrl) : readXmlFeed(text, feedUrl);
+  const { format, head, entries: raw } = json ? readJsonFeed(text, documentUrl) : readXmlFeed(text, documentUrl);
   for (const entry of raw) if (entry.authors.length === 0) entry.authors = head.authors;
   const { entries, unreliableIds } = assignIdentities(raw);
   const site = head.siteUrl ? new URL(head.siteUrl).host : new URL(feedUrl).host;

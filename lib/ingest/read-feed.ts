@@ -51,7 +51,7 @@ export async function readFeed(request: FetchRequest & { previousBodyHash?: stri
   if (request.previousBodyHash && fetched.bodyHash === request.previousBodyHash) return { kind: "unchanged", fetch: fetched };
   try {
     const { text } = decodeFeedBody(fetched.body, fetched.contentType);
-    const feed = parseFeedText(text, fetched.url);
+    const feed = parseFeedText(text, fetched.url, fetched.contentLocation);
     return { kind: "parsed", fetch: fetched, feed, entries: prepareEntries(feed) };
   } catch (error) {
     if (error instanceof FeedParseError) return { kind: "invalid", fetch: fetched, reason: error.message };
