@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
 import { getListingPage, getPublicListing } from "@/lib/listings/queries";
 import { ZPostCursor } from "@/lib/listings/schemas";
-import { getLatestPosts, getListingPosts, getPublicPost } from "./queries";
+import { getLatestPosts, getListingPosts, getPublicPost, publicPostWhere } from "./queries";
+import { postPageSelect } from "./selects";
 
 describe("what visitors may see", () => {
   it("shows active listings' posts, newest first", async () => {
@@ -88,3 +89,23 @@ describe("a listing's page in one query", () => {
     expect(await getListingPage(listing.slug, 12)).toMatchObject({ posts: [], older: null });
   });
 });
+
+describe("the post page's lookup in SQL", () => {
+  it("finds what Prisma finds with publicPostWhere and postPageSelect, field for field, in every state", async () => {
+    const listing = await createListing({ status: "DORMANT", dormantSince: new Date() });
+    await db.blog.update({ where: { id: listing.id }, data: { verifiedAt: new Date("2026-03-04T05:06:07.089Z"), iconUrl: "https://blog.example/icon.png" } });
+    const posts = [
+      await createPost(listing.id, { authors: ["Ann", "Bo"], feedUpdatedAt: new Date("2026-05-01T00:00:00.001Z") }),
+      await createPost(listing.id, { hiddenAt: new Date(), hiddenReason: "reported" }),
+      await createPost((await createListing({ status: "SUSPENDED" })).id),
+      await createPost((await createListing({ mirrorMode: "NONE" })).id),
+    ];
+    for (const post of posts) {
+      const viaPrisma = await db.post.findFirst({ where: { ...publicPostWhere, id: post.id }, select: postPageSelect });
+      expect(await getPublicPost(post.id)).toEqual(viaPrisma);
+    }
+    expect(await getPublicPost(posts[0]!.id)).toMatchObject({ authors: ["Ann", "Bo"], blog: { verifiedAt: new Date("2026-03-04T05:06:07.089Z") } });
+    expect(await getPublicPost("no-such-post")).toBeNull();
+  });
+});
+

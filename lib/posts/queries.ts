@@ -1,10 +1,10 @@
 // Public reads of mirrored posts: never a hidden post, nor one of a listing that is not public or
 // whose owner chose not to be mirrored.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, hotRows } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicListingWhere } from "@/lib/listings/queries";
-import { postCardSelect, postPageSelect, type TPostCard } from "./selects";
+import { postCardSelect, type TPostCard, type TPostPage } from "./selects";
 
 export const publicPostWhere = {
   hiddenAt: null,
@@ -29,8 +29,25 @@ export function getListingPosts(blogId: string, limit: number) {
   });
 }
 
-export function getPublicPost(id: string) {
-  return db.post.findFirst({ where: { ...publicPostWhere, id }, select: postPageSelect });
+/** A post page's row: the post and its listing's fields flat, as `postPageSelect` names them. */
+type PostPageRow = Omit<TPostPage, "blog"> & { [K in keyof TPostPage["blog"] as `blog_${K & string}`]: TPostPage["blog"][K] };
+
+/**
+ * The post page's one lookup, the `publicPostWhere` rules in SQL (a test checks they agree), sent as
+ * a prepared statement: it runs on every post page a cache has not kept (lib/db.ts, hotRows).
+ */
+const PUBLIC_POST_SQL = `
+SELECT p.id, p.url, p.title, p.authors, p."publishedAt", p."feedUpdatedAt", p."contentHtml", p.excerpt, p."imageUrl", p."readingMinutes",
+       b.id AS blog_id, b.slug AS blog_slug, b.name AS blog_name, b.tier AS blog_tier, b."mirrorMode" AS "blog_mirrorMode",
+       b."siteUrl" AS "blog_siteUrl", b."iconUrl" AS "blog_iconUrl", b."verifiedAt" AS "blog_verifiedAt"
+  FROM "Post" p JOIN "Blog" b ON b.id = p."blogId"
+ WHERE p.id = $1 AND p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'`;
+
+export async function getPublicPost(id: string): Promise<TPostPage | null> {
+  const [row] = await hotRows<PostPageRow>({ name: "public-post", text: PUBLIC_POST_SQL, values: [id] });
+  if (!row) return null;
+  const { blog_id, blog_slug, blog_name, blog_tier, blog_mirrorMode, blog_siteUrl, blog_iconUrl, blog_verifiedAt, ...post } = row;
+  return { ...post, blog: { id: blog_id, slug: blog_slug, name: blog_name, tier: blog_tier, mirrorMode: blog_mirrorMode, siteUrl: blog_siteUrl, iconUrl: blog_iconUrl, verifiedAt: blog_verifiedAt } };
 }
 
 /** Public posts of the listings in any of these categories. */
@@ -72,12 +89,12 @@ export async function getRelatedPosts(post: { id: string; title: string; blog: {
   const query = relatedQueryOf(post.title);
   // The cards come with the ranking, in one round trip (the page's third query used to fetch them).
   const ordered: TPostCard[] = query
-    ? await db.$queryRawUnsafe<TPostCard[]>(
+    ? await hotRows<TPostCard>({
         // Ranked among the newest RELATED_CANDIDATES matches (common words match a third of a
         // million posts, and ranking them all took seconds), then the best RELATED_RANKED are
         // joined to their listing. The planner walks the publishedAt index for common words and
         // the GIN index for rare ones (the query is inlined, not a CTE, so it can estimate which).
-        `SELECT r.id, r.title, r.excerpt, r."imageUrl", r."publishedAt", r."readingMinutes", r.authors,
+        text: `SELECT r.id, r.title, r.excerpt, r."imageUrl", r."publishedAt", r."readingMinutes", r.authors,
                 json_build_object('slug', b.slug, 'name', b.name, 'tier', b.tier) AS blog
            FROM (SELECT c.*, ts_rank_cd(c."searchVector", to_tsquery('english', $2)) AS rank
                    FROM (SELECT p.id, p.title, p.excerpt, p."imageUrl", p."publishedAt", p."readingMinutes", p.authors, p."searchVector", p."blogId"
@@ -91,10 +108,9 @@ export async function getRelatedPosts(post: { id: string; title: string; blog: {
           WHERE b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE'
           ORDER BY r.rank DESC, r."publishedAt" DESC, r.id
           LIMIT $3`,
-        post.id,
-        query,
-        limit,
-      )
+        // Not prepared: the plan must see the words (the GIN index for rare ones, the date index for common ones).
+        values: [post.id, query, limit],
+      })
     : [];
   const ids = ordered.map((card) => card.id);
   if (ordered.length < limit) {

@@ -10,8 +10,10 @@ process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject("dbTempla
 process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-the-schema";
 
 afterAll(async () => {
-  const holder = globalThis as { blogatlasPrisma?: { $disconnect(): Promise<void> } };
+  const holder = globalThis as { blogatlasPrisma?: { $disconnect(): Promise<void> }; blogatlasHotPool?: { end(): Promise<void> } };
   await holder.blogatlasPrisma?.$disconnect();
   delete holder.blogatlasPrisma;
+  await holder.blogatlasHotPool?.end();
+  delete holder.blogatlasHotPool;
   await dropDatabase(adminUrl, name);
 });
