@@ -1,29 +1,13 @@
 // Next.js proxy (the file convention that replaced middleware in Next 16): every page gets a fresh
-// CSP nonce that Next puts on its own scripts, a policy with no 'unsafe-inline' for scripts, and
-// the usual security headers (security.md 23). Mirrored images come from anywhere, so img-src is
-// open to http(s); nothing else is. Public pages for visitors without a session are answered before
-// this, from the page cache at the door of the web process (scripts/web-server.ts, docs/decisions/007).
+// CSP nonce that Next puts on its own scripts, and the headers of lib/security-headers.ts
+// (security.md 23). Public pages for visitors without a session are answered before this, at the
+// door of the web process (scripts/web-server.ts, docs/decisions/007): from its page cache, or
+// rendered by Next with those headers set by the door, which this proxy then leaves alone.
 import { NextResponse, type NextRequest } from "next/server";
 import { countPostView, flushViewsEvery, ViewCounter } from "@/lib/analytics/post-views";
 import { newNonce } from "@/lib/page-cache/page-cache";
 import { BYPASS_HEADER } from "@/lib/page-cache/serve-page";
-
-export function contentSecurityPolicy(nonce: string, development: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    // Style attributes (the initials avatars) need this; styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' https: http: data:",
-    "font-src 'self'",
-    `connect-src 'self'${development ? " ws:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
+import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
 
 const views = new ViewCounter();
 let viewFlusher: ReturnType<typeof setInterval> | undefined;
@@ -42,11 +26,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  response.headers.set("x-content-type-options", "nosniff");
-  response.headers.set("x-frame-options", "DENY");
-  response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  response.headers.set("cross-origin-opener-policy", "same-origin");
+  for (const [name, value] of HARDENING_HEADERS) response.headers.set(name, value);
   return response;
 }
 
@@ -55,6 +35,8 @@ export const config = {
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|demo/).*)",
       missing: [
+        // Pages the door hands Next itself carry their headers already (lib/page-cache/serve-page.ts).
+        { type: "header", key: "x-page-cache" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],

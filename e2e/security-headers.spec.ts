@@ -28,6 +28,19 @@ test("every page type sends a strict CSP with a fresh nonce and the usual header
   expect(nonces.size).toBe(6);
 });
 
+test("a client cannot pass for the door: its own x-page-cache and nonce headers change nothing", async ({ request }) => {
+  // The door hands Next its misses marked x-page-cache with the headers already set, and proxy.ts
+  // skips those; a client's copy of the mark is removed, so the proxy's work is never skipped.
+  for (const path of ["/pricing?spoof=1", "/categories/baking?spoof=1"]) {
+    const response = await request.get(path, { headers: { "x-page-cache": "render", "x-nonce": "evil", "content-security-policy": "script-src *" } });
+    const policy = response.headers()["content-security-policy"]!;
+    expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9_-]{20,}' 'strict-dynamic'/);
+    expect(policy, path).not.toContain("evil");
+    expect(response.headers()["x-frame-options"], path).toBe("DENY");
+    expect(await response.text(), path).not.toContain('nonce="evil"');
+  }
+});
+
 test("the site works under its CSP: no violation is reported while a visitor browses and submits a form", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, PageCache, pageTags, withNonce } from "./page-cache";
@@ -122,6 +123,28 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     expect(render).toHaveBeenCalledTimes(1);
     // Next learns the page was handed over by the door (so it counts no second view).
     expect(render.mock.calls[0]![0].headers["x-page-cache"]).toBe("render");
+  });
+
+  it("hands Next a miss as proxy.ts would: this response's nonce and policy (a client's copies replaced) and the hardening headers", async () => {
+    const cache = new PageCache();
+    // Next's part as it really is: the nonce comes from the request's policy; the response's headers are the door's.
+    const render = vi.fn(async (request: IncomingMessage, response: ServerResponse) => {
+      const nonce = String(request.headers["content-security-policy"]).match(/'nonce-([^']+)'/)![1]!;
+      expect(request.headers["x-nonce"]).toBe(nonce);
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(html(nonce));
+    });
+    const base = await door(cache, render);
+    const first = await fetch(`${base}/posts/p1`, { headers: { "x-nonce": "evil", "content-security-policy": "script-src 'nonce-evil'" } });
+    expect(first.headers.get("content-security-policy")).toBe(contentSecurityPolicy("N0", false));
+    for (const [name, value] of HARDENING_HEADERS) expect(first.headers.get(name)).toBe(value);
+    expect(await first.text()).toBe(html("N0"));
+    // The page was kept with the headers it went out with, and a hit swaps the nonce in both.
+    const second = await fetch(`${base}/posts/p1`);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.headers.get("content-security-policy")).toBe(contentSecurityPolicy("N1", false));
+    expect(second.headers.get("x-frame-options")).toBe("DENY");
+    expect(await second.text()).toBe(html("N1"));
   });
 
   it("sends and keeps a page through its transform (post pages as documents); an error page goes out as rendered", async () => {

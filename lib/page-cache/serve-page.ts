@@ -5,6 +5,7 @@
 // tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/request-identity";
+import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
 /** Headers of a rendered page worth keeping; hop-by-hop, length and encoding headers are Node's to write. */
@@ -74,6 +75,21 @@ export type Transform = (html: string) => string;
 
 const inflight = new Map<string, Promise<CachedPage | null>>();
 
+/**
+ * Hands a request to Next marked as the door's (Next then neither counts the view again nor serves
+ * it from a cache, and proxy.ts does not run for it), with what the proxy would have given it: this
+ * response's nonce and policy, for Next to put on its scripts, and the hardening headers. Running
+ * Next's proxy machinery for a page cost the render about a tenth of its time.
+ */
+function handOver(request: IncomingMessage, response: ServerResponse, nonce: string): void {
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  request.headers[BYPASS_HEADER] = "render";
+  request.headers["x-nonce"] = nonce;
+  request.headers["content-security-policy"] = policy;
+  response.setHeader("content-security-policy", policy);
+  for (const [name, value] of HARDENING_HEADERS) response.setHeader(name, value);
+}
+
 const nonceOf = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
 
 function send(response: ServerResponse, page: CachedPage, nonce: string, head: boolean, state: "hit" | "miss"): void {
@@ -89,7 +105,7 @@ function send(response: ServerResponse, page: CachedPage, nonce: string, head: b
  * Lets Next render into `response` while keeping a copy of what it writes; resolves to the page
  * when it is one worth storing (a 200 HTML page with a nonce, no cookie set, tags declared), else null.
  */
-function renderAndCopy(request: IncomingMessage, response: ServerResponse, render: Render, maxBytes: number, now: () => number, transform?: Transform): Promise<CachedPage | null> {
+function renderAndCopy(request: IncomingMessage, response: ServerResponse, render: Render, nonce: string, maxBytes: number, now: () => number, transform?: Transform): Promise<CachedPage | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -147,7 +163,7 @@ function renderAndCopy(request: IncomingMessage, response: ServerResponse, rende
       return cachedPage(body, nonce, headers, tags, now());
     };
 
-    request.headers[BYPASS_HEADER] = "render";
+    handOver(request, response, nonce);
     Promise.resolve()
       .then(() => render(request, response))
       .catch((error: unknown) => failRequest(request, response, error));
@@ -181,12 +197,12 @@ export async function servePage(
     // Another visitor's render of this page is under way: share it when it is a page to keep.
     const page = await pending;
     if (page) return send(response, page, nonce, head, "miss");
-    request.headers[BYPASS_HEADER] = "render";
+    handOver(request, response, nonce);
     await render(request, response);
     return;
   }
   response.setHeader(BYPASS_HEADER, "miss");
-  const rendering = renderAndCopy(request, response, render, cache.maxPageBytes, options.now ?? Date.now, options.transform);
+  const rendering = renderAndCopy(request, response, render, nonce, cache.maxPageBytes, options.now ?? Date.now, options.transform);
   inflight.set(key, rendering);
   const page = await rendering.finally(() => inflight.delete(key));
   if (page && canUseCache) cache.set(key, page);
