@@ -1,4 +1,4 @@
-// npm run bench:web [-- --duration 10 --connections 32 --skip-build --blogs 100000 --posts 1000000]
+// npm run bench:web [-- --duration 10 --connections 32 --skip-build --skip-lighthouse --pages post,blog --blogs 100000 --posts 1000000]
 //
 // The public pages under load, on a production build over the scale seed. Each page type (home,
 // category, blog, post) is driven by autocannon twice: warm (the same 50 URLs over and over) and
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     "skip-build": { type: "boolean", default: false },
     "skip-lighthouse": { type: "boolean", default: false },
+    /** Page types to drive (home, category, blog, post, search), for a quicker look at some; all by default. */
+    pages: { type: "string", default: "home,category,blog,post,search" },
     blogs: { type: "string", default: "100000" },
     posts: { type: "string", default: "1000000" },
   },
@@ -39,6 +41,9 @@ const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const BLOGS = Number(values.blogs);
 const POSTS = Number(values.posts);
+const PAGE_TYPES = ["home", "category", "blog", "post", "search"] as const;
+const PAGES = new Set(values.pages.split(",").map((page) => page.trim()));
+for (const page of PAGES) if (!(PAGE_TYPES as readonly string[]).includes(page)) throw new Error(`--pages: no page type "${page}" (there are ${PAGE_TYPES.join(", ")})`);
 const PROJECT_DIR = process.cwd();
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 
@@ -250,6 +255,7 @@ async function main() {
     row("floor (static)", floor);
     figures.floorRps = Math.round(floor.rps);
     for (const type of ["home", "category", "blog", "post"] as const) {
+      if (!PAGES.has(type)) continue;
       const warm = await drive(base, urls[type].warm);
       row(`${type} warm`, warm, `  ${(warm.rps / floor.rps).toFixed(2)}× the floor`);
       const spread = await drive(base, urls[type].spread);
@@ -259,10 +265,12 @@ async function main() {
       figures[`${type}SpreadRps`] = Math.round(spread.rps);
       figures[`${type}SpreadP99Ms`] = spread.p99;
     }
-    const search = await drive(base, urls.search);
-    row("search", search);
-    figures.searchRps = Math.round(search.rps);
-    figures.searchP99Ms = search.p99;
+    if (PAGES.has("search")) {
+      const search = await drive(base, urls.search);
+      row("search", search);
+      figures.searchRps = Math.round(search.rps);
+      figures.searchP99Ms = search.p99;
+    }
     if (!values["skip-lighthouse"]) {
       const { scores, lost } = await runLighthouse(`${base.replace("127.0.0.1", "localhost")}${urls.post.warm[0]}`);
       log(`lighthouse (post page ${urls.post.warm[0]}): ${Object.entries(scores).map(([key, value]) => `${key} ${value}`).join(", ")}`);
