@@ -186,6 +186,8 @@ test("an action refused by the server leaves its reason in place to mend", async
 test("the queue answers the keyboard: ? explains, x selects, d defers; the bar defers the selected ones", async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/admin/queue");
+  // Offered once the keys work (after the page's script has run); a key pressed before would be lost.
+  await expect(page.getByText("Press ? for keyboard shortcuts.")).toBeVisible();
   await page.keyboard.press("?");
   await expect(page.getByText(/Keys: j \/ k next and previous, a approve/)).toBeVisible();
   const item = page.getByRole("article", { name: "Night Sky Kids" });

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useLayoutEffect, useState, useSyncExternalStore } from "react";
 import { submissionsAction } from "@/app/admin/actions";
 import type { AdminFormState } from "./action-form";
 import { useTypedBack, type TypedBack } from "../typed-back";
 import { Field } from "./fields";
 import { button, card, danger, input, primary } from "./styles";
+
+const subscribeToNothing = () => () => {};
 
 export type TSubmissionItem = {
   id: string;
@@ -43,9 +45,12 @@ export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; 
   }, {});
   const [current, setCurrent] = useState(0);
   const [help, setHelp] = useState(false);
+  // The shortcuts are offered once they work: the page is shown (and usable) before its script runs.
+  const keysReady = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const root = useTypedBack(state.typed);
 
-  useEffect(() => {
+  // A layout effect: the listener is in place in the same commit that shows the hint above.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.metaKey || event.ctrlKey || event.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
@@ -78,7 +83,7 @@ export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; 
   if (items.length === 0) return <p className="text-stone-600 dark:text-stone-300">No submissions waiting. Well done.</p>;
   return (
     <form ref={root} action={action} aria-busy={pending} className="space-y-4">
-      <p className="text-sm text-stone-600 dark:text-stone-300">{help ? SHORTCUTS : "Press ? for keyboard shortcuts."}</p>
+      <p className="text-sm text-stone-600 dark:text-stone-300">{help ? SHORTCUTS : keysReady ? "Press ? for keyboard shortcuts." : " "}</p>
       <div className={`${card} flex flex-wrap items-end gap-2`} role="group" aria-label="Selected submissions">
         <Field label="Reason (for rejecting the selected)">
           <select name="bulk-reason" className={input} defaultValue="">
