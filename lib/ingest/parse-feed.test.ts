@@ -259,6 +259,14 @@ describe("titles as plain text", () => {
     expect(title("x < y, <3 and a<b")).toBe("x < y, <3 and a<b");
   });
 
+  it("takes dc:title where the title is missing or empty", () => {
+    const feed = parseFeedText(
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title> </title><dc:title>Channel</dc:title><item><guid>1</guid><title/><dc:title>From DC</dc:title></item><item><guid>2</guid><dc:title>Only DC</dc:title></item></channel></rss>`,
+      FEED_URL,
+    );
+    expect([feed.title, ...feed.entries.map((entry) => entry.title)]).toEqual(["Channel", "From DC", "Only DC"]);
+  });
+
   it("reads a hostile title of 100,000 '<' in one pass (a regular expression took seconds)", () => {
     const started = performance.now();
     expect(title("<".repeat(100_000)).length).toBe(100_000);

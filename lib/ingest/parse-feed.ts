@@ -70,10 +70,9 @@ const IMG_ALT = /^<img\b(?:[^>"']|"[^"]*"|'[^']*')*?\salt\s*=\s*(?:"([^"]*)"|'([
 /**
  * Markup dropped from text in one pass, as an HTML tokenizer reads it: "<" opens a tag only before a
  * letter, "/", "!" or "?"; a tag runs to the first ">" outside a quoted value (alt="a<br />b" stays
- * inside; the stray quote of href=x" does not open one);
- * an image stands as its alternative text, as a text browser shows it, and a line or block break
- * as a space. A tag that never closes is
- * kept as text with all after it. One pass, never a retry from each "<": a regular expression took
+ * inside; the stray quote of href=x" does not open one). An image stands as its alternative text,
+ * as a text browser shows it, and a line or block break as a space. A tag that never closes is kept
+ * as text with all after it. One pass, never a retry from each "<": a regular expression took
  * seconds on a hostile title of 100,000 "<".
  */
 function stripTags(value: string): string {
@@ -216,6 +215,11 @@ class XmlFeedReader {
     return this.value(element).trim() || undefined;
   }
 
+  /** The element, if it says something (an empty <title/> gives way to the next candidate). */
+  withText(element: XmlElement | undefined): XmlElement | undefined {
+    return this.text(element) === undefined ? undefined : element;
+  }
+
   /**
    * The base URL in effect inside `element`, given its parent's (xml:base; CDF's BASE attribute). A
    * base that is not an http(s) address (javascript:, data:) is ignored, as a malformed one is.
@@ -326,7 +330,7 @@ class XmlFeedReader {
     const authors = this.authors(channel, RSS_CHANNEL_AUTHORS);
     const ttl = Number(this.text(this.child(channel, "ttl")));
     const link = this.child(channel, "link");
-    const title = this.child(channel, "title") ?? this.child(channel, "title", NS.dc);
+    const title = this.withText(this.child(channel, "title")) ?? this.child(channel, "title", NS.dc);
     // CDF, RSS's forerunner, says description as <abstract> and its link as an HREF attribute.
     const description = this.child(channel, "description") ?? this.child(channel, "abstract");
     const siteLink = resolve(this.text(link), XmlFeedReader.base(link, feedBase)) ?? resolve(channel.attrs.HREF?.trim(), feedBase);
@@ -367,7 +371,7 @@ class XmlFeedReader {
     const encoded = this.value(encodedElement).trim();
     const descriptionElement = this.child(item, "description") ?? this.child(item, "abstract");
     const description = this.value(descriptionElement).trim();
-    const titleElement = this.child(item, "title") ?? this.child(item, "title", NS.dc);
+    const titleElement = this.withText(this.child(item, "title")) ?? this.child(item, "title", NS.dc);
     const contentElement = encoded ? encodedElement : undefined;
     const explicitBase = contentElement?.attrs["xml:base"] !== undefined || item.attrs["xml:base"] !== undefined;
     const contentBase = XmlFeedReader.base(contentElement, base);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { db, hotRows } from "./db";
+
+describe("hotRows", () => {
+  it("answers a prepared statement whose table changed shape under it (a migration ran) by running it unprepared", async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE hot_probe (a int)`);
+    await db.$executeRawUnsafe(`INSERT INTO hot_probe VALUES (1)`);
+    const statement = { name: "hot-probe", text: "SELECT * FROM hot_probe", values: [] };
+    // Sequential calls reuse the same idle connection, where the statement is now prepared.
+    for (let i = 0; i < 3; i++) expect(await hotRows(statement)).toEqual([{ a: 1 }]);
+    await db.$executeRawUnsafe(`ALTER TABLE hot_probe ADD COLUMN b int DEFAULT 2`);
+    expect(await hotRows(statement)).toEqual([{ a: 1, b: 2 }]);
+  });
+
+  it("passes values as parameters, never into the text", async () => {
+    expect(await hotRows<{ value: string }>({ text: "SELECT $1::text AS value", values: ["'; DROP TABLE \"Post\"; --"] })).toEqual([{ value: "'; DROP TABLE \"Post\"; --" }]);
+  });
+});
