@@ -24,7 +24,7 @@ export type ParsedEntry = {
   summaryHtml: string;
   /** Base URL for the entry's HTML (xml:base, else the entry link, else the feed URL). */
   baseUrl: string;
-  /** The base URL in effect at each text construct the entry has (xml:base, inherited). */
+  /** The base URL in effect at each text construct the entry has (xml:base, inherited); none where it has none. */
   bases: TextBases<"title" | "summary" | "content">;
   /** Every link an Atom entry names, in document order (RSS and JSON entries: only `url`). */
   links?: Link[];
@@ -37,7 +37,7 @@ export type ParsedFeed = {
   format: FeedFormatName;
   /** The feed's base URL: its xml:base resolved against the address it was fetched from. */
   baseUrl: string;
-  /** The base URL in effect at each text construct the feed has (xml:base, inherited). */
+  /** The base URL in effect at each text construct the feed has (xml:base, inherited); none where it has none. */
   bases: TextBases<"title" | "subtitle" | "rights" | "info">;
   /** Every link the feed names in Atom's way, in document order. */
   links: Link[];
@@ -221,24 +221,19 @@ class XmlFeedReader {
   }
 
   /**
-   * The base URL in effect inside `element`, given its parent's (xml:base; CDF's BASE attribute). A
-   * base that is not an http(s) address (javascript:, data:) is ignored, as a malformed one is.
+   * The base URL in effect inside `element`, given its parent's: its xml:base (or `written`, CDF's
+   * BASE) resolved against the parent's. A base that is not an http(s) address (javascript:, data:)
+   * is ignored, as a malformed one is.
    */
-  static base(element: XmlElement | undefined, parentBase: string): string {
-    const xmlBase = (element?.attrs["xml:base"] ?? element?.attrs.BASE)?.trim();
-    if (xmlBase === undefined) return parentBase;
-    const resolved = resolve(xmlBase, parentBase);
+  static base(element: XmlElement | undefined, parentBase: string, written = element?.attrs["xml:base"]): string {
+    if (written === undefined) return parentBase;
+    const resolved = resolve(written.trim(), parentBase);
     return resolved && /^https?:/.test(resolved) ? resolved : parentBase;
   }
 
-  /** The base URL in effect at each of these elements that exists, given their parent's. */
-  bases<Name extends string>(parentBase: string, elements: Record<Name, XmlElement | undefined>): TextBases<Name> {
-    const bases: TextBases<Name> = {};
-    for (const name in elements) {
-      const element = elements[name];
-      if (element) bases[name] = XmlFeedReader.base(element, parentBase);
-    }
-    return bases;
+  /** The base in effect at an element that may be missing (then none). */
+  static baseAt(element: XmlElement | undefined, parentBase: string): string | undefined {
+    return element && XmlFeedReader.base(element, parentBase);
   }
 
   /** Atom-style links (also atom:link inside RSS), hrefs resolved against each link's own base. */
@@ -322,7 +317,8 @@ class XmlFeedReader {
   }
 
   readRss(root: XmlElement, feedUrl: string): { head: FeedHead; entries: RawEntry[] } {
-    const rootBase = XmlFeedReader.base(root, feedUrl);
+    // A CDF channel (RSS's forerunner, its own root) names its base in a BASE attribute.
+    const rootBase = XmlFeedReader.base(root, feedUrl, root.attrs["xml:base"] ?? (root.local === "channel" ? root.attrs.BASE : undefined));
     const channel = this.child(root, "channel") ?? root;
     const feedBase = XmlFeedReader.base(channel, rootBase);
     const atomLinks = this.links(channel, feedBase, NS.atom);
@@ -336,7 +332,11 @@ class XmlFeedReader {
     const siteLink = resolve(this.text(link), XmlFeedReader.base(link, feedBase)) ?? resolve(channel.attrs.HREF?.trim(), feedBase);
     const head: FeedHead = {
       baseUrl: feedBase,
-      bases: this.bases(feedBase, { title, subtitle: description, rights: this.child(channel, "copyright") ?? this.child(channel, "rights", NS.dc) }),
+      bases: {
+        title: XmlFeedReader.baseAt(title, feedBase),
+        subtitle: XmlFeedReader.baseAt(description, feedBase),
+        rights: XmlFeedReader.baseAt(this.child(channel, "copyright") ?? this.child(channel, "rights", NS.dc), feedBase),
+      },
       links: siteLink ? [{ rel: "alternate", type: "", href: siteLink }, ...atomLinks] : atomLinks,
       title: toPlainText(this.text(title)),
       siteUrl: siteLink ?? pickLink(atomLinks),
@@ -387,7 +387,7 @@ class XmlFeedReader {
       contentHtml: encoded || description,
       summaryHtml: encoded ? description : "",
       baseUrl: explicitBase ? contentBase : url || contentBase,
-      bases: this.bases(base, { title: titleElement, summary: descriptionElement, content: encodedElement }),
+      bases: { title: XmlFeedReader.baseAt(titleElement, base), summary: XmlFeedReader.baseAt(descriptionElement, base), content: XmlFeedReader.baseAt(encodedElement, base) },
       imageUrl: this.mediaImage(item, base),
     };
   }
@@ -400,7 +400,12 @@ class XmlFeedReader {
     const subtitle = this.child(root, "subtitle") ?? this.child(root, "tagline");
     const head: FeedHead = {
       baseUrl: feedBase,
-      bases: this.bases(feedBase, { title, subtitle, rights: this.child(root, "rights") ?? this.child(root, "copyright"), info: this.child(root, "info") }),
+      bases: {
+        title: XmlFeedReader.baseAt(title, feedBase),
+        subtitle: XmlFeedReader.baseAt(subtitle, feedBase),
+        rights: XmlFeedReader.baseAt(this.child(root, "rights") ?? this.child(root, "copyright"), feedBase),
+        info: XmlFeedReader.baseAt(this.child(root, "info"), feedBase),
+      },
       links,
       title: this.atomPlain(title),
       siteUrl: pickLink(links),
@@ -444,7 +449,7 @@ class XmlFeedReader {
       contentHtml: content || summary,
       summaryHtml: summary,
       baseUrl: explicitBase ? contentBase : url || contentBase,
-      bases: this.bases(base, { title: titleElement, summary: summaryElement, content: contentElement }),
+      bases: { title: XmlFeedReader.baseAt(titleElement, base), summary: XmlFeedReader.baseAt(summaryElement, base), content: XmlFeedReader.baseAt(contentElement, base) },
       links,
       imageUrl: this.mediaImage(entry, base),
     };
