@@ -6,27 +6,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { countPostView, flushViewsEvery, ViewCounter } from "@/lib/analytics/post-views";
 import { newNonce } from "@/lib/page-cache/page-cache";
-import { BYPASS_HEADER } from "@/lib/page-cache/serve-page";
-import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
+import { pageSecurityHeaders } from "@/lib/security-headers";
 
 const views = new ViewCounter();
 let viewFlusher: ReturnType<typeof setInterval> | undefined;
 
 export async function proxy(request: NextRequest) {
-  // A page the door (scripts/web-server.ts) handed over was counted there; under `next dev`, and for
-  // visitors with a session, this is where every request passes.
-  if (!request.headers.has(BYPASS_HEADER)) {
-    countPostView(views, request.method, request.nextUrl.pathname, request.headers);
-    viewFlusher ??= flushViewsEvery(views);
-  }
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // Pages the door (scripts/web-server.ts) handed over never reach this (see the matcher): their
+  // views were counted there. Under `next dev`, and for visitors with a session, they are counted here.
+  countPostView(views, request.method, request.nextUrl.pathname, request.headers);
+  viewFlusher ??= flushViewsEvery(views);
+  const headers = pageSecurityHeaders(newNonce());
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", policy);
+  for (const [name, value] of headers.request) requestHeaders.set(name, value);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", policy);
-  for (const [name, value] of HARDENING_HEADERS) response.headers.set(name, value);
+  for (const [name, value] of headers.response) response.headers.set(name, value);
   return response;
 }
 
@@ -36,6 +30,7 @@ export const config = {
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|demo/).*)",
       missing: [
         // Pages the door hands Next itself carry their headers already (lib/page-cache/serve-page.ts).
+        // BYPASS_HEADER, written out: Next reads this config as a literal (a test checks they agree).
         { type: "header", key: "x-page-cache" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -19,6 +19,19 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
+/**
+ * What a page needs for its render and its response, given its nonce: Next reads the nonce from the
+ * request's policy (and our own inline scripts from x-nonce); the visitor gets the policy and the
+ * hardening headers. Both proxy.ts and the door (handOver in lib/page-cache/serve-page.ts) apply it.
+ */
+export function pageSecurityHeaders(nonce: string, development = process.env.NODE_ENV === "development") {
+  const policy = contentSecurityPolicy(nonce, development);
+  return {
+    request: [["x-nonce", nonce], ["content-security-policy", policy]] as const,
+    response: [["content-security-policy", policy], ...HARDENING_HEADERS] as const,
+  };
+}
+
 /** The hardening headers beside the policy, the same on every page. */
 export const HARDENING_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["x-content-type-options", "nosniff"],

@@ -5,7 +5,7 @@
 // tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/request-identity";
-import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
+import { pageSecurityHeaders } from "@/lib/security-headers";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
 /** Headers of a rendered page worth keeping; hop-by-hop, length and encoding headers are Node's to write. */
@@ -82,12 +82,10 @@ const inflight = new Map<string, Promise<CachedPage | null>>();
  * Next's proxy machinery for a page cost the render about a tenth of its time.
  */
 function handOver(request: IncomingMessage, response: ServerResponse, nonce: string): void {
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = pageSecurityHeaders(nonce);
   request.headers[BYPASS_HEADER] = "render";
-  request.headers["x-nonce"] = nonce;
-  request.headers["content-security-policy"] = policy;
-  response.setHeader("content-security-policy", policy);
-  for (const [name, value] of HARDENING_HEADERS) response.setHeader(name, value);
+  for (const [name, value] of headers.request) request.headers[name] = value;
+  for (const [name, value] of headers.response) response.setHeader(name, value);
 }
 
 const nonceOf = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
