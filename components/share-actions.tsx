@@ -1,10 +1,8 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { SHARE_STYLE } from "./share-style";
-
-const subscribeToNothing = () => () => {};
-
+import { useBrowserFact, useHydrated } from "./use-hydrated";
 
 /**
  * "Copy link" and the browser's own share sheet: both need JavaScript, so neither is in the
@@ -12,8 +10,8 @@ const subscribeToNothing = () => () => {};
  * has one (navigator.share: phones, Safari, Edge).
  */
 export function ShareActions({ url, title }: { url: string; title: string }) {
-  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const canShare = useSyncExternalStore(subscribeToNothing, () => typeof navigator.share === "function", () => false);
+  const hydrated = useHydrated();
+  const canShare = useBrowserFact(() => typeof navigator.share === "function");
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {

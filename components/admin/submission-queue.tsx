@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { useActionState, useLayoutEffect, useState } from "react";
 import { submissionsAction } from "@/app/admin/actions";
 import type { AdminFormState } from "./action-form";
 import { useTypedBack, type TypedBack } from "../typed-back";
+import { useHydrated } from "../use-hydrated";
 import { Field } from "./fields";
 import { button, card, danger, input, primary } from "./styles";
-
-const subscribeToNothing = () => () => {};
 
 export type TSubmissionItem = {
   id: string;
@@ -46,7 +45,7 @@ export function SubmissionQueue({ items, reasons }: { items: TSubmissionItem[]; 
   const [current, setCurrent] = useState(0);
   const [help, setHelp] = useState(false);
   // The shortcuts are offered once they work: the page is shown (and usable) before its script runs.
-  const keysReady = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const keysReady = useHydrated();
   const root = useTypedBack(state.typed);
 
   // A layout effect: the listener is in place in the same commit that shows the hint above.
