@@ -2,14 +2,21 @@ import { describe, expect, it } from "vitest";
 import { db, hotRows } from "./db";
 
 describe("hotRows", () => {
-  it("answers a prepared statement whose table changed shape under it (a migration ran) by running it unprepared", async () => {
+  it("answers a prepared statement whose table changed shape under it (a migration ran) by preparing it afresh on a new pool", async () => {
     await db.$executeRawUnsafe(`CREATE TABLE hot_probe (a int)`);
     await db.$executeRawUnsafe(`INSERT INTO hot_probe VALUES (1)`);
     const statement = { name: "hot-probe", text: "SELECT * FROM hot_probe", values: [] };
     // Sequential calls reuse the same idle connection, where the statement is now prepared.
     for (let i = 0; i < 3; i++) expect(await hotRows(statement)).toEqual([{ a: 1 }]);
+    const currentPool = () => (globalThis as { blogatlasHotPool?: unknown }).blogatlasHotPool;
+    const stalePool = currentPool();
     await db.$executeRawUnsafe(`ALTER TABLE hot_probe ADD COLUMN b int DEFAULT 2`);
     expect(await hotRows(statement)).toEqual([{ a: 1, b: 2 }]);
+    // The stale statement went with its pool: the next calls are prepared afresh and do not fail first.
+    const freshPool = currentPool();
+    expect(freshPool).not.toBe(stalePool);
+    for (let i = 0; i < 3; i++) expect(await hotRows(statement)).toEqual([{ a: 1, b: 2 }]);
+    expect(currentPool()).toBe(freshPool);
   });
 
   it("passes values as parameters, never into the text", async () => {

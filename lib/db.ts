@@ -37,6 +37,16 @@ function hotPool(): pg.Pool {
 const STALE_STATEMENT = "0A000";
 
 /**
+ * A migration made the pool's prepared statements stale: each connection would fail on them, then
+ * retry, on every call for as long as it lives. A new pool prepares them afresh; the old one closes
+ * once its queries in flight are done.
+ */
+function replaceHotPool(stale: pg.Pool): void {
+  if (holder.blogatlasHotPool === stale) delete holder.blogatlasHotPool;
+  void stale.end().catch(() => {});
+}
+
+/**
  * The rows of a statement run on every render of a public page, straight through `pg`. With a
  * `name` it is prepared once per connection and planned once for all parameters: only for
  * statements whose one plan suits every value (a lookup by key). On the scale seed a post lookup
@@ -45,10 +55,12 @@ const STALE_STATEMENT = "0A000";
  * (docs/decisions/007). Values are always parameters, never spliced into the text.
  */
 export async function hotRows<T>(statement: { name?: string; text: string; values: unknown[] }): Promise<T[]> {
+  const pool = hotPool();
   try {
-    return (await hotPool().query(statement)).rows as T[];
+    return (await pool.query(statement)).rows as T[];
   } catch (error) {
     if (!statement.name || (error as { code?: string }).code !== STALE_STATEMENT) throw error;
-    return (await hotPool().query({ text: statement.text, values: statement.values })).rows as T[];
+    replaceHotPool(pool);
+    return (await hotPool().query(statement)).rows as T[];
   }
 }
