@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { cleanSrcset, cleanUrl, contentFacts, hostOf, readTag, sanitizeEntryHtml, simpleHref } from "./sanitize";
+import { cleanSrcset, cleanUrl, collapseSpaces, contentFacts, hostOf, readTag, sanitizeEntryHtml, simpleHref } from "./sanitize";
 
 const BASE = "https://blog.example/2026/post.html";
 const clean = (html: string) => sanitizeEntryHtml(html, BASE);
@@ -121,6 +121,25 @@ function unsafeInBrowser(html: string): string[] {
   walk(root);
   return problems;
 }
+
+describe("collapseSpaces (the excerpt's white space)", () => {
+  // The plain way: every run of the excerpt's white space as one space, trimmed, then cut.
+  const oracle = (text: string, limit: number) => text.replace(/[\0- \xa0\u2028\u2029\u3000]+/g, " ").replace(/^ | $/g, "").slice(0, limit);
+  const pieces = fc.constantFrom(" ", "  ", "\n", " \n ", "\t", "\u00a0", "\u2028", "\u3000", "\0", "\u2003", "a", "word", "é", "中", "&amp;", ".");
+
+  it("gives what the plain replace gives, at every limit", () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join("")), fc.integer({ min: 0, max: 80 }), (text, limit) => {
+        expect(collapseSpaces(text, limit)).toBe(oracle(text, limit));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("leaves an em space (not among the excerpt's white space) as it is", () => {
+    expect(collapseSpaces("  a\u2003 b \n\tc  ", 100)).toBe("a\u2003 b c");
+  });
+});
 
 describe("the URL fast path", () => {
   const pieces = fc.constantFrom("a", "b", "z", "0", "9", "-", ".", "/", "?", "#", "&", "=", "%", "%2F", "'", "`", "\\", " ", "\t", ":", "@", "~", "..", "./", "../", "xn--", "A", "Z", "é", "[", "]", "|", "^", "{", '"', "<", ">", "+", ",", ";", "!", "*", "$", "(", ")");
