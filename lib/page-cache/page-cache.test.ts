@@ -2,13 +2,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, PageCache, pageTags, withNonce } from "./page-cache";
+import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, newNonce, PageCache, pageTags, withNonce } from "./page-cache";
 import { cacheKeyOf, type Render, servePage, type Transform } from "./serve-page";
 
 const html = (nonce: string, tags = "blog:b1 post:p1", text = "Hello") =>
   `<html><head><meta name="blogatlas-cache-tags" content="${tags}"/><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script></head><body>${text}</body></html>`;
 
 const page = (key: string, tags: string[], now = Date.now(), body = `<p>${key}</p>`): CachedPage => cachedPage(body, "n0nce", [], tags, now);
+
+describe("newNonce", () => {
+  it("gives 18 random bytes in base64url, never the same twice, across refills of its pool", () => {
+    const nonces = Array.from({ length: 2000 }, () => newNonce()); // four pools of 512
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+});
 
 describe("the page cache", () => {
   afterEach(() => vi.useRealTimers());
