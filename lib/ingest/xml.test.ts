@@ -56,7 +56,7 @@ describe("decodeXmlText", () => {
     const hostile = `&#38;${"& ".repeat(500_000)};`;
     const started = performance.now();
     expect(decodeXmlText(hostile)).toBe(`&${"& ".repeat(500_000)};`);
-    expect(performance.now() - started).toBeLessThan(500); // 2 s before
+    expect(performance.now() - started).toBeLessThan(500); // 2.4 s before
   });
 });
 
