@@ -590,12 +590,12 @@ export function collapseSpaces(text: string, limit: number): string {
   ODD_SPACE.lastIndex = from;
   for (;;) {
     const odd = ODD_SPACE.exec(text);
-    const at = odd === null ? text.length : odd.index;
     if (odd === null) {
       // Only lone spaces are left, so at most one, at the very end.
       const last = text.length - 1;
       return (out + (last >= from && text.charCodeAt(last) === 32 ? text.slice(from, last) : text.slice(from))).slice(0, limit);
     }
+    const at = odd.index;
     if (out.length + (at - from) >= limit) return out + text.slice(from, from + limit - out.length);
     out += text.slice(from, at);
     let end = at + 1;

@@ -94,6 +94,8 @@ export async function getRelatedPosts(post: { id: string; title: string; blog: {
         // million posts, and ranking them all took seconds), then the best RELATED_RANKED are
         // joined to their listing. The planner walks the publishedAt index for common words and
         // the GIN index for rare ones (the query is inlined, not a CTE, so it can estimate which).
+        // Its estimate for a rare word needs the statistics target that migration
+        // 20261128140000_search_vector_statistics sets on "searchVector" (a test checks it is there).
         text: `SELECT r.id, r.title, r.excerpt, r."imageUrl", r."publishedAt", r."readingMinutes", r.authors,
                 json_build_object('slug', b.slug, 'name', b.name, 'tier', b.tier) AS blog
            FROM (SELECT c.*, ts_rank_cd(c."searchVector", to_tsquery('english', $2)) AS rank
