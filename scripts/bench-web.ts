@@ -127,50 +127,49 @@ async function prewarm(url: string) {
 
 type UrlSets = Record<"home" | "category" | "blog" | "post", { warm: string[]; spread: string[] }> & { search: string[] };
 
-/**
- * The URLs each page type is driven with; only for the types in `wanted` (the others get none), so
- * that a run of some page types does not wait for the others' samples.
- */
-async function pickUrls(url: string, wanted: ReadonlySet<string>): Promise<UrlSets> {
+async function pickUrls(url: string): Promise<UrlSets> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const sample = async (type: string, query: string) => (wanted.has(type) ? (await client.query<{ url: string }>(query)).rows.map((row) => row.url) : []);
   try {
+    const random = seededRandom("bench-web");
     const many = (count: number, make: (index: number) => string) => Array.from({ length: count }, (_, index) => make(index));
-    // REPEATABLE: the same sample of the table every run, and each type's shuffle seeded on its own,
-    // so runs on one database drive the same pages and searches whichever types they drive (a fresh
-    // sample each run moved search's p99 between 246 and 398 ms from one run to the next, with the
-    // same code).
-    const categoryPages = await sample(
-      "category",
-      `SELECT '/categories/' || c.slug || '?after=' || bc."rankScore" || '_' || bc."blogId" AS url
-         FROM "BlogCategory" bc TABLESAMPLE SYSTEM (5) REPEATABLE (7) JOIN "Category" c ON c.id = bc."categoryId"
-        WHERE bc."rankScore" IS NOT NULL LIMIT 2050`,
-    );
-    const blogs = await sample("blog", `SELECT '/blogs/' || slug AS url FROM "Blog" TABLESAMPLE SYSTEM (5) REPEATABLE (7) WHERE status IN ('ACTIVE', 'DORMANT') LIMIT 2050`);
-    const posts = await sample(
-      "post",
-      `SELECT '/posts/' || p.id AS url FROM "Post" p TABLESAMPLE SYSTEM (1) REPEATABLE (7) JOIN "Blog" b ON b.id = p."blogId"
-        WHERE p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE' LIMIT 2050`,
-    );
-    const words = await sample(
-      "search",
-      `SELECT word AS url FROM ts_stat($$SELECT "searchVector" FROM "Post" TABLESAMPLE SYSTEM (0.1) REPEATABLE (7)$$) WHERE length(word) > 3 ORDER BY nentry DESC LIMIT 400`,
-    );
-    const split = (type: string, list: string[]) => {
-      const random = seededRandom(`bench-web ${type}`);
-      const mixed = list.map((item) => [random(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+    // REPEATABLE: the same sample of the table every run, as the shuffle below is seeded, so runs
+    // on one database drive the same pages and searches (a fresh sample each run moved search's
+    // p99 between 246 and 398 ms from one run to the next, with the same code).
+    const categoryPages = (
+      await client.query<{ url: string }>(
+        `SELECT '/categories/' || c.slug || '?after=' || bc."rankScore" || '_' || bc."blogId" AS url
+           FROM "BlogCategory" bc TABLESAMPLE SYSTEM (5) REPEATABLE (7) JOIN "Category" c ON c.id = bc."categoryId"
+          WHERE bc."rankScore" IS NOT NULL LIMIT 2050`,
+      )
+    ).rows.map((row) => row.url);
+    const blogs = (
+      await client.query<{ slug: string }>(`SELECT slug FROM "Blog" TABLESAMPLE SYSTEM (5) REPEATABLE (7) WHERE status IN ('ACTIVE', 'DORMANT') LIMIT 2050`)
+    ).rows.map((row) => `/blogs/${row.slug}`);
+    const posts = (
+      await client.query<{ id: string }>(
+        `SELECT p.id FROM "Post" p TABLESAMPLE SYSTEM (1) REPEATABLE (7) JOIN "Blog" b ON b.id = p."blogId"
+          WHERE p."hiddenAt" IS NULL AND b.status IN ('ACTIVE', 'DORMANT') AND b."mirrorMode" <> 'NONE' LIMIT 2050`,
+      )
+    ).rows.map((row) => `/posts/${row.id}`);
+    const words = (
+      await client.query<{ word: string }>(
+        `SELECT word FROM ts_stat($$SELECT "searchVector" FROM "Post" TABLESAMPLE SYSTEM (0.1) REPEATABLE (7)$$) WHERE length(word) > 3 ORDER BY nentry DESC LIMIT 400`,
+      )
+    ).rows.map((row) => row.word);
+    const shuffle = (list: string[]) => list.map((item) => [random(), item] as const).sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+    const split = (list: string[]) => {
+      const mixed = shuffle(list);
       return { warm: mixed.slice(0, 50), spread: mixed.slice(50, 2050) };
     };
-    const searchRandom = seededRandom("bench-web search");
-    const pick = () => words[Math.floor(searchRandom() * words.length)]!;
+    const pick = () => words[Math.floor(random() * words.length)]!;
     return {
       // The home page is one address: spread mode gives it distinct query strings, which no cache shares.
       home: { warm: ["/"], spread: many(2000, (index) => `/?visit=${index}`) },
-      category: split("category", categoryPages),
-      blog: split("blog", blogs),
-      post: split("post", posts),
-      search: words.length === 0 ? [] : many(2000, (index) => `/search?q=${encodeURIComponent(index % 3 === 0 ? `${pick()} ${pick()}` : pick())}`),
+      category: split(categoryPages),
+      blog: split(blogs),
+      post: split(posts),
+      search: many(2000, (index) => `/search?q=${encodeURIComponent(index % 3 === 0 ? `${pick()} ${pick()}` : pick())}`),
     };
   } finally {
     await client.end();
@@ -240,8 +239,7 @@ async function main() {
       if (build.status !== 0) throw new Error("next build failed");
     }
     await prewarm(databaseUrl);
-    // Lighthouse scores a post page, so post URLs are sampled whenever it runs.
-    const urls = await pickUrls(databaseUrl, values["skip-lighthouse"] ? PAGES : new Set([...PAGES, "post"]));
+    const urls = await pickUrls(databaseUrl);
     const started = await startServer(databaseUrl);
     child = started.child;
     const { base } = started;
