@@ -50,8 +50,13 @@ export function newNonce(): string {
   return nonce;
 }
 
-/** The page as it must be sent now: every occurrence of the old nonce replaced by the new one. */
-export function withNonce(page: CachedPage, nonce: string): { body: Buffer; headers: Array<[string, string]> } {
+/**
+ * The page as it must be sent now: its stored pieces with the new nonce between them, and its
+ * headers with the new nonce in the policy. The pieces are sent as they are, never joined: a joined
+ * copy of every page served was a new 52 KB buffer a hit, and at thousands of hits a second those
+ * buffers alone set off several of V8's full collections a second.
+ */
+export function withNonce(page: CachedPage, nonce: string): { pieces: Buffer[]; bytes: number; headers: Array<[string, string]> } {
   const glue = Buffer.from(nonce, "utf8");
   const pieces: Buffer[] = [];
   for (const [index, part] of page.parts.entries()) {
@@ -59,7 +64,8 @@ export function withNonce(page: CachedPage, nonce: string): { body: Buffer; head
     pieces.push(part);
   }
   return {
-    body: Buffer.concat(pieces, page.bytes + glue.length * (page.parts.length - 1)),
+    pieces,
+    bytes: page.bytes + glue.length * (page.parts.length - 1),
     headers: page.headers.map(([key, value]) => [key, value.replaceAll(page.nonce, nonce)]),
   };
 }

@@ -91,12 +91,16 @@ function handOver(request: IncomingMessage, response: ServerResponse, nonce: str
 const nonceOf = (policy: string) => policy.match(/'nonce-([^']+)'/)?.[1];
 
 function send(response: ServerResponse, page: CachedPage, nonce: string, head: boolean, state: "hit" | "miss"): void {
-  const { body, headers } = withNonce(page, nonce);
+  const { pieces, bytes, headers } = withNonce(page, nonce);
   response.statusCode = 200;
   for (const [name, value] of headers) response.setHeader(name, value);
   response.setHeader(BYPASS_HEADER, state);
-  response.setHeader("content-length", body.length); // the compression on the way out drops it when it compresses
-  response.end(head ? undefined : body);
+  response.setHeader("content-length", bytes); // the compression on the way out drops it when it compresses
+  if (head) return void response.end();
+  // Corked, the pieces leave in one write to the socket (end uncorks), without being joined first.
+  response.cork();
+  for (const piece of pieces) response.write(piece);
+  response.end();
 }
 
 /**
