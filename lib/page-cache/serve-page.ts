@@ -97,9 +97,14 @@ function send(response: ServerResponse, page: CachedPage, nonce: string, head: b
   response.setHeader(BYPASS_HEADER, state);
   response.setHeader("content-length", bytes); // the compression on the way out drops it when it compresses
   if (head) return void response.end();
-  // Corked, the pieces leave in one write to the socket (end uncorks), without being joined first.
-  response.cork();
-  for (const piece of pieces) response.write(piece);
+  const [first, ...rest] = pieces;
+  // The first write sends the headers: the compression on the way out decides there whether it
+  // compresses. If not, the rest is corked into one write to the socket (end uncorks), without the
+  // pieces ever being joined. If it does, they go through zlib, whose output must not meet a corked
+  // socket: a gzip answer then arrived empty (e2e/page-cache.spec.ts).
+  response.write(first);
+  if (!response.hasHeader("content-encoding")) response.cork();
+  for (const piece of rest) response.write(piece);
   response.end();
 }
 
