@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { contentSecurityPolicy, HARDENING_HEADERS } from "@/lib/security-headers";
 import type { AddressInfo } from "node:net";
+import compression from "compression";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type CachedPage, cachedPage, LISTS_COALESCE_MS, MAX_AGE_MS, newNonce, PageCache, pageTags, withNonce } from "./page-cache";
 import { cacheKeyOf, type Render, servePage, type Transform } from "./serve-page";
@@ -132,6 +133,32 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     expect(render).toHaveBeenCalledTimes(1);
     // Next learns the page was handed over by the door (so it counts no second view).
     expect(render.mock.calls[0]![0].headers["x-page-cache"]).toBe("render");
+  });
+
+  it("answers a hit whole whether the door compresses it (gzip, brotli) or not", async () => {
+    const cache = new PageCache();
+    const text = "A page long enough to be compressed. ".repeat(200);
+    const render = vi.fn(async (request: IncomingMessage, response: ServerResponse) => {
+      const nonce = String(request.headers["content-security-policy"]).match(/'nonce-([^']+)'/)![1]!;
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(html(nonce, undefined, text));
+    });
+    // The door's compression, as scripts/web-server.ts puts it in front of servePage.
+    const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+    let count = 0;
+    server = createServer((request, response) =>
+      compress(request, response, () => void servePage(request, response, { key: cacheKeyOf(request)!, nonce: `N${count++}`, cache, canUseCache: true, render })),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await fetch(`${base}/posts/p1`)).headers.get("x-page-cache")).toBe("miss");
+    for (const encoding of ["gzip", "br", "identity"]) {
+      const answer = await fetch(`${base}/posts/p1`, { headers: { "accept-encoding": encoding } }); // fetch undoes the compression
+      expect(answer.headers.get("x-page-cache")).toBe("hit");
+      expect(answer.headers.get("content-encoding")).toBe(encoding === "identity" ? null : encoding);
+      expect(await answer.text()).toBe(html(`N${count - 1}`, undefined, text));
+    }
+    expect(render).toHaveBeenCalledTimes(1);
   });
 
   it("hands Next a miss as proxy.ts would: this response's nonce and policy (a client's copies replaced) and the hardening headers", async () => {

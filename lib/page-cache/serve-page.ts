@@ -97,14 +97,12 @@ function send(response: ServerResponse, page: CachedPage, nonce: string, head: b
   response.setHeader(BYPASS_HEADER, state);
   response.setHeader("content-length", bytes); // the compression on the way out drops it when it compresses
   if (head) return void response.end();
-  const [first, ...rest] = pieces;
-  // The first write sends the headers: the compression on the way out decides there whether it
-  // compresses. If not, the rest is corked into one write to the socket (end uncorks), without the
-  // pieces ever being joined. If it does, they go through zlib, whose output must not meet a corked
-  // socket: a gzip answer then arrived empty (e2e/page-cache.spec.ts).
-  response.write(first);
-  if (!response.hasHeader("content-encoding")) response.cork();
-  for (const piece of rest) response.write(piece);
+  // Corked around these writes only: uncompressed, the pieces leave in one write to the socket
+  // without ever being joined; compressed, they go into zlib, whose output comes later and must find
+  // the socket uncorked (left corked until the end, a gzip answer arrived empty).
+  response.cork();
+  for (const piece of pieces) response.write(piece);
+  response.uncork();
   response.end();
 }
 
