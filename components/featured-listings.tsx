@@ -1,5 +1,6 @@
 import type { TListingCard } from "@/lib/listings/selects";
-import { ListingCard } from "./listing-card";
+import { html, HtmlBlock } from "./html";
+import { listingCard } from "./listing-card";
 
 /** The labelled Business Listing slots of the home and category pages. */
 export function FeaturedListings({ listings }: { listings: TListingCard[] }) {
@@ -9,11 +10,7 @@ export function FeaturedListings({ listings }: { listings: TListingCard[] }) {
       <h2 id="featured" className="mb-4 text-xl font-semibold">
         Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
       </h2>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {listings.map((listing) => (
-          <ListingCard key={listing.id} listing={listing} />
-        ))}
-      </div>
+      <HtmlBlock className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{html`${listings.map(listingCard)}`}</HtmlBlock>
     </section>
   );
 }

@@ -1,19 +1,32 @@
+import { html, type Html } from "./html";
+
+/** The initials and the hue (0-359) that stand in for a listing without an icon; the same name, the same colours. */
+export function initialsOf(name: string): { initials: string; hue: number } {
+  const initials = name.split(/\s+/).filter((word) => /^[A-Za-z0-9]/.test(word)).slice(0, 2).map((word) => word[0]).join("").toUpperCase();
+  let hue = 0;
+  for (const char of name) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+  return { initials, hue };
+}
+
+const initialsClass = "inline-flex shrink-0 items-center justify-center rounded-lg font-semibold text-white";
+
 /** A listing's site icon, or its initials on a colour derived from its name. */
 export function ListingIcon({ name, iconUrl, size = 40 }: { name: string; iconUrl: string | null; size?: number }) {
   if (iconUrl) {
     // eslint-disable-next-line @next/next/no-img-element -- icons come from arbitrary sites
     return <img src={iconUrl} alt="" width={size} height={size} className="rounded-lg" />;
   }
-  const initials = name.split(/\s+/).filter((word) => /^[A-Za-z0-9]/.test(word)).slice(0, 2).map((word) => word[0]).join("").toUpperCase();
-  let hue = 0;
-  for (const char of name) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+  const { initials, hue } = initialsOf(name);
   return (
-    <span
-      aria-hidden="true"
-      className="inline-flex shrink-0 items-center justify-center rounded-lg font-semibold text-white"
-      style={{ width: size, height: size, background: `hsl(${hue} 55% 28%)`, fontSize: size * 0.4 }}
-    >
+    <span aria-hidden="true" className={initialsClass} style={{ width: size, height: size, background: `hsl(${hue} 55% 28%)`, fontSize: size * 0.4 }}>
       {initials}
     </span>
   );
+}
+
+/** `ListingIcon` at 40 px, as markup for the cards (components/html.tsx). */
+export function listingIconHtml(name: string, iconUrl: string | null): Html {
+  if (iconUrl) return html`<img src="${iconUrl}" alt="" width="40" height="40" class="rounded-lg"/>`;
+  const { initials, hue } = initialsOf(name);
+  return html`<span aria-hidden="true" class="${initialsClass}" style="width:40px;height:40px;background:hsl(${hue} 55% 28%);font-size:16px">${initials}</span>`;
 }

@@ -1,4 +1,5 @@
-import { PostCard } from "@/components/post-card";
+import { html, HtmlBlock } from "@/components/html";
+import { postCard } from "@/components/post-card";
 import type { TPostCard } from "@/lib/posts/selects";
 
 /** A titled section of post cards (home, category and tag pages); nothing when there are none. */
@@ -9,11 +10,7 @@ export function PostSection({ id, title, posts, layout = "grid" }: { id: string;
       <h2 id={id} className="mb-4 text-xl font-semibold">
         {title}
       </h2>
-      <div className={layout === "grid" ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>
-        {posts.map((post) => (
-          <PostCard key={post.id} post={post} />
-        ))}
-      </div>
+      <HtmlBlock className={layout === "grid" ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>{html`${posts.map((post) => postCard(post))}`}</HtmlBlock>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { TListingCard } from "@/lib/listings/selects";
 import type { TPostCard } from "@/lib/posts/selects";
-import { ListingCard } from "./listing-card";
+import { html, HtmlBlock } from "./html";
+import { listingCard } from "./listing-card";
 import { PostSection } from "./post-section";
 
 type Props = {
@@ -29,13 +30,9 @@ export function RankedListings({ basePath, firstPage, listings, next, latestPost
         {listings.length === 0 ? (
           <p>{emptyText}</p>
         ) : (
-          <ol className="space-y-3">
-            {listings.map((listing) => (
-              <li key={listing.id}>
-                <ListingCard listing={listing} />
-              </li>
-            ))}
-          </ol>
+          <HtmlBlock as="ol" className="space-y-3">
+            {html`${listings.map((listing) => html`<li>${listingCard(listing)}</li>`)}`}
+          </HtmlBlock>
         )}
         <nav aria-label="Ranking pages" className="mt-6 flex gap-4">
           {!firstPage && (

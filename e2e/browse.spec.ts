@@ -1,6 +1,7 @@
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { firstPostPath } from "./support/posts";
+import { signIn } from "./support/sign-in";
 
 test("a visitor walks from home to a category, a blog, a post and its original, then searches and reports a post", async ({ page }) => {
   await page.goto("/");
@@ -214,9 +215,13 @@ test("a visitor browses a category: featured Business Listings, the ranked blogs
 });
 
 test("a reader subscribes to a blog from a post, after a bad address is answered next to the field", async ({ page }) => {
+  // A member's post page comes from Next with React, whose form this drives (a visitor's page is a
+  // document, whose plain form the document test below drives).
+  await signIn(page, "subscribing-member@example.org");
   await page.goto("/blogs/weeknight-table");
   await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/posts\//);
+  expect(await page.evaluate(() => "__next_f" in self), "a member's page carries React").toBe(true);
   await subscribeAfterABadAddress(page.getByRole("region", { name: "Subscribe to The Weeknight Table: Get updates delivered right to your inbox!" }), "reader@example.org");
   await expect(page.getByRole("region", { name: "Related posts" }).getByRole("article").first()).toBeVisible();
 });
@@ -224,9 +229,12 @@ test("a reader subscribes to a blog from a post, after a bad address is answered
 test("a reader copies a post's link, or shares it through the browser's share sheet where there is one", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
+  // A member first: the page comes from Next with React, and ShareActions draws the controls.
+  await signIn(page, "sharing-member@example.org");
   await page.goto("/blogs/weeknight-table");
   await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
   await page.waitForURL(/\/posts\//);
+  expect(await page.evaluate(() => "__next_f" in self), "a member's page carries React").toBe(true);
   const postUrl = page.url().split("?")[0]!;
   const share = page.getByRole("region", { name: "Share the post" });
   await share.getByRole("button", { name: "Copy link" }).click();
@@ -237,7 +245,9 @@ test("a reader copies a post's link, or shares it through the browser's share sh
 
   // Where the browser has one (a phone), the sheet gets the title and the address; where the
   // clipboard is refused, the address is shown to copy by hand.
-  const phone = await context.newPage();
+  // Then visitors, whose post page is a document (its own small script draws the controls).
+  const visitors = await browser.newContext();
+  const phone = await visitors.newPage();
   await phone.addInitScript(() => {
     const calls: unknown[] = [];
     Object.assign(window, { __shared: calls });
@@ -252,6 +262,7 @@ test("a reader copies a post's link, or shares it through the browser's share sh
   await phoneShare.getByRole("button", { name: "Copy link" }).click();
   await expect(phoneShare.getByLabel("Copy this address:")).toHaveValue(postUrl);
   expect(postUrl.startsWith(baseURL!)).toBe(true);
+  await visitors.close();
   await context.close();
 });
 

@@ -1,6 +1,6 @@
 import { CacheTags } from "@/components/cache-tags";
-import Link from "next/link";
 import { FeaturedListings } from "@/components/featured-listings";
+import { html, HtmlBlock } from "@/components/html";
 import { JsonLd, siteUrl } from "@/components/json-ld";
 import { PostSection } from "@/components/post-section";
 import { getCategoryTree } from "@/lib/categories/queries";
@@ -49,43 +49,28 @@ export default async function HomePage() {
             <h2 id="categories" className="mb-4 text-xl font-semibold">
               Categories
             </h2>
-            <ul className="space-y-1">
-              {categories.map((category) => (
-                <li key={category.id}>
-                  <Link href={`/categories/${category.slug}`} className="font-medium hover:underline">
-                    {category.name}
-                  </Link>{" "}
-                  <span className="text-sm text-stone-500 dark:text-stone-400">({category.blogCount})</span>
-                  {category.children.length > 0 && (
-                    <ul className="ml-4 text-sm">
-                      {category.children.map((child) => (
-                        <li key={child.id}>
-                          <Link href={`/categories/${child.slug}`} className="hover:underline">
-                            {child.name}
-                          </Link>{" "}
-                          <span className="text-stone-500 dark:text-stone-400">({child.blogCount})</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <HtmlBlock as="ul" className="space-y-1">
+              {html`${categories.map(
+                (category) =>
+                  html`<li><a href="/categories/${category.slug}" class="font-medium hover:underline">${category.name}</a> <span class="text-sm text-stone-500 dark:text-stone-400">(${category.blogCount})</span>${
+                    category.children.length > 0 &&
+                    html`<ul class="ml-4 text-sm">${category.children.map(
+                      (child) => html`<li><a href="/categories/${child.slug}" class="hover:underline">${child.name}</a> <span class="text-stone-500 dark:text-stone-400">(${child.blogCount})</span></li>`,
+                    )}</ul>`
+                  }</li>`,
+              )}`}
+            </HtmlBlock>
           </section>
           <section aria-labelledby="newest">
             <h2 id="newest" className="mb-4 text-xl font-semibold">
               Newest blogs
             </h2>
-            <ul className="space-y-2">
-              {newest.map((listing) => (
-                <li key={listing.id}>
-                  <Link href={`/blogs/${listing.slug}`} className="font-medium hover:underline">
-                    {listing.name}
-                  </Link>
-                  <p className="line-clamp-1 text-sm text-stone-600 dark:text-stone-400">{listing.description}</p>
-                </li>
-              ))}
-            </ul>
+            <HtmlBlock as="ul" className="space-y-2">
+              {html`${newest.map(
+                (listing) =>
+                  html`<li><a href="/blogs/${listing.slug}" class="font-medium hover:underline">${listing.name}</a><p class="line-clamp-1 text-sm text-stone-600 dark:text-stone-400">${listing.description}</p></li>`,
+              )}`}
+            </HtmlBlock>
           </section>
         </aside>
       </div>
