@@ -1,5 +1,5 @@
 import type { TListingCard } from "@/lib/listings/selects";
-import { html, HtmlBlock } from "./html";
+import { HtmlBlock } from "./html";
 import { listingCard } from "./listing-card";
 
 /** The labelled Business Listing slots of the home and category pages. */
@@ -10,7 +10,7 @@ export function FeaturedListings({ listings }: { listings: TListingCard[] }) {
       <h2 id="featured" className="mb-4 text-xl font-semibold">
         Featured Business Listings <span className="text-sm font-normal text-stone-500 dark:text-stone-400">(sponsored)</span>
       </h2>
-      <HtmlBlock className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{html`${listings.map(listingCard)}`}</HtmlBlock>
+      <HtmlBlock className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{listings.map(listingCard)}</HtmlBlock>
     </section>
   );
 }

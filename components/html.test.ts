@@ -48,10 +48,12 @@ describe("html", () => {
     expect(htmlText(html`${"<b>bold</b>"}`)).toBe("&lt;b&gt;bold&lt;/b&gt;");
   });
 
-  it("HtmlBlock renders one element holding the markup", () => {
+  it("HtmlBlock renders one element holding the markup, or a list of it", () => {
     expect(renderToStaticMarkup(HtmlBlock({ as: "ol", className: "space-y-3", children: html`<li>${"one & two"}</li>` }))).toBe(
       `<ol class="space-y-3"><li>one &amp; two</li></ol>`,
     );
+    // A list of markup (a page's cards) one after the other.
+    expect(renderToStaticMarkup(HtmlBlock({ children: ["a<", "b"].map((text) => html`<p>${text}</p>`) }))).toBe(`<div><p>a&lt;</p><p>b</p></div>`);
   });
 });
 

@@ -36,7 +36,7 @@ export const htmlText = (markup: Html): string => markup[RAW];
 
 type BlockTag = "div" | "ol" | "ul";
 
-/** One element whose children are markup made by `html`. */
-export function HtmlBlock({ as: Tag = "div", className, children }: { as?: BlockTag; className?: string; children: Html }) {
-  return <Tag className={className} dangerouslySetInnerHTML={{ __html: children[RAW] }} />;
+/** One element whose children are markup made by `html` (a list of it: one after the other). */
+export function HtmlBlock({ as: Tag = "div", className, children }: { as?: BlockTag; className?: string; children: Html | readonly Html[] }) {
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: place(children) }} />;
 }

@@ -1,4 +1,4 @@
-import { html, HtmlBlock } from "@/components/html";
+import { HtmlBlock } from "@/components/html";
 import { postCard } from "@/components/post-card";
 import type { TPostCard } from "@/lib/posts/selects";
 
@@ -10,7 +10,7 @@ export function PostSection({ id, title, posts, layout = "grid" }: { id: string;
       <h2 id={id} className="mb-4 text-xl font-semibold">
         {title}
       </h2>
-      <HtmlBlock className={layout === "grid" ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>{html`${posts.map((post) => postCard(post))}`}</HtmlBlock>
+      <HtmlBlock className={layout === "grid" ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>{posts.map((post) => postCard(post))}</HtmlBlock>
     </section>
   );
 }

@@ -31,7 +31,7 @@ export function RankedListings({ basePath, firstPage, listings, next, latestPost
           <p>{emptyText}</p>
         ) : (
           <HtmlBlock as="ol" className="space-y-3">
-            {html`${listings.map((listing) => html`<li>${listingCard(listing)}</li>`)}`}
+            {listings.map((listing) => html`<li>${listingCard(listing)}</li>`)}
           </HtmlBlock>
         )}
         <nav aria-label="Ranking pages" className="mt-6 flex gap-4">

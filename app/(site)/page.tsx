@@ -1,6 +1,6 @@
 import { CacheTags } from "@/components/cache-tags";
 import { FeaturedListings } from "@/components/featured-listings";
-import { html, HtmlBlock } from "@/components/html";
+import { html, HtmlBlock, type Html } from "@/components/html";
 import { JsonLd, siteUrl } from "@/components/json-ld";
 import { PostSection } from "@/components/post-section";
 import { getCategoryTree } from "@/lib/categories/queries";
@@ -50,15 +50,7 @@ export default async function HomePage() {
               Categories
             </h2>
             <HtmlBlock as="ul" className="space-y-1">
-              {html`${categories.map(
-                (category) =>
-                  html`<li><a href="/categories/${category.slug}" class="font-medium hover:underline">${category.name}</a> <span class="text-sm text-stone-500 dark:text-stone-400">(${category.blogCount})</span>${
-                    category.children.length > 0 &&
-                    html`<ul class="ml-4 text-sm">${category.children.map(
-                      (child) => html`<li><a href="/categories/${child.slug}" class="hover:underline">${child.name}</a> <span class="text-stone-500 dark:text-stone-400">(${child.blogCount})</span></li>`,
-                    )}</ul>`
-                  }</li>`,
-              )}`}
+              {categories.map(categoryItem)}
             </HtmlBlock>
           </section>
           <section aria-labelledby="newest">
@@ -66,14 +58,26 @@ export default async function HomePage() {
               Newest blogs
             </h2>
             <HtmlBlock as="ul" className="space-y-2">
-              {html`${newest.map(
-                (listing) =>
-                  html`<li><a href="/blogs/${listing.slug}" class="font-medium hover:underline">${listing.name}</a><p class="line-clamp-1 text-sm text-stone-600 dark:text-stone-400">${listing.description}</p></li>`,
-              )}`}
+              {newest.map(newestItem)}
             </HtmlBlock>
           </section>
         </aside>
       </div>
     </div>
   );
+}
+
+type CategoryEntry = Awaited<ReturnType<typeof getCategoryTree>>[number];
+
+/** A category of the side tree with its count, and its subcategories under it (markup: components/html.tsx). */
+function categoryItem(category: CategoryEntry): Html {
+  const children =
+    category.children.length > 0 &&
+    html`<ul class="ml-4 text-sm">${category.children.map((child) => html`<li><a href="/categories/${child.slug}" class="hover:underline">${child.name}</a> <span class="text-stone-500 dark:text-stone-400">(${child.blogCount})</span></li>`)}</ul>`;
+  return html`<li><a href="/categories/${category.slug}" class="font-medium hover:underline">${category.name}</a> <span class="text-sm text-stone-500 dark:text-stone-400">(${category.blogCount})</span>${children}</li>`;
+}
+
+/** A newly listed blog, its name and one line of its description (markup: components/html.tsx). */
+function newestItem(listing: Awaited<ReturnType<typeof getNewestListings>>[number]): Html {
+  return html`<li><a href="/blogs/${listing.slug}" class="font-medium hover:underline">${listing.name}</a><p class="line-clamp-1 text-sm text-stone-600 dark:text-stone-400">${listing.description}</p></li>`;
 }

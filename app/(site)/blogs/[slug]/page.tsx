@@ -7,7 +7,7 @@ import { cache } from "react";
 import { BusinessBadge } from "@/components/business-badge";
 import { formatDate, formatPostingRate, languageName } from "@/components/format";
 import { ListingIcon } from "@/components/listing-icon";
-import { html, HtmlBlock } from "@/components/html";
+import { HtmlBlock } from "@/components/html";
 import { postCard } from "@/components/post-card";
 import { SubscribeForm } from "@/components/subscribe-form";
 import { VerifiedBadge } from "@/components/verified-badge";
@@ -111,7 +111,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
               {listing.mirrorMode === "NONE" ? "The owner of this blog asked us not to mirror its posts. Visit the blog to read them." : "No posts mirrored yet."}
             </p>
           ) : (
-            <HtmlBlock className="grid gap-4 sm:grid-cols-2">{html`${posts.map((post) => postCard(post, { showBlog: false }))}`}</HtmlBlock>
+            <HtmlBlock className="grid gap-4 sm:grid-cols-2">{posts.map((post) => postCard(post, { showBlog: false }))}</HtmlBlock>
           )}
           {(before || older) && (
             <nav aria-label="Post pages" className="mt-6 flex gap-4 text-sm font-semibold">
