@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
 import { getListingPage, getPublicListing } from "@/lib/listings/queries";
 import { ZPostCursor } from "@/lib/listings/schemas";
-import { getLatestPosts, getListingPosts, getPublicPost, publicPostWhere } from "./queries";
-import { postPageSelect } from "./selects";
+import { getLatestPosts, getListingPosts, getPublicPost, getPublicPostPage, getRelatedPosts, publicPostWhere } from "./queries";
+import { postCardSelect, postPageSelect } from "./selects";
 
 describe("what visitors may see", () => {
   it("shows active listings' posts, newest first", async () => {
@@ -106,6 +106,67 @@ describe("the post page's lookup in SQL", () => {
     }
     expect(await getPublicPost(posts[0]!.id)).toMatchObject({ authors: ["Ann", "Bo"], blog: { verifiedAt: new Date("2026-03-04T05:06:07.089Z") } });
     expect(await getPublicPost("no-such-post")).toBeNull();
+  });
+
+  it("gives a post page the same post, and its related posts, in the one query", async () => {
+    const listing = await createListing();
+    const post = await createPost(listing.id, { title: "Kohlrabi pickling notes" });
+    const similar = await createPost((await createListing()).id, { title: "Pickling kohlrabi in winter" });
+    const page = await getPublicPostPage(post.id);
+    expect(page?.post).toEqual(await getPublicPost(post.id));
+    expect(page?.related).toEqual(await getRelatedPosts({ id: post.id, title: post.title, blog: { id: listing.id } }));
+    expect(page?.related[0]?.id).toBe(similar.id);
+    await db.blog.update({ where: { id: listing.id }, data: { status: "SUSPENDED" } });
+    expect(await getPublicPostPage(post.id)).toBeNull();
+    expect(await getPublicPostPage("no-such-post")).toBeNull();
+  });
+});
+
+describe("related posts", () => {
+  it("finds posts on the same subject, never the post itself or hidden ones, and tops up from the same blog", async () => {
+    const blog = await createListing();
+    const other = await createListing();
+    const post = await createPost(blog.id, { title: "Rye sourdough fermentation notes" });
+    const similar = await createPost(other.id, { title: "Sourdough fermentation at low temperature" });
+    await createPost(other.id, { title: "Sourdough fermentation, hidden", hiddenAt: new Date() });
+    // The best match of all, on a suspended listing: ranked, then dropped with its listing.
+    const suspended = await createListing({ status: "SUSPENDED" });
+    await createPost(suspended.id, { title: "Rye sourdough fermentation notes, again" });
+    const sameBlog = await createPost(blog.id, { title: "Something else entirely" });
+    const related = await getRelatedPosts({ id: post.id, title: post.title, blog: { id: blog.id } });
+    expect(related.map((item) => item.id)).toEqual([similar.id, sameBlog.id]);
+    // A ranked card and a topped-up one have the same fields as a card Prisma reads, dates as dates.
+    const asPrismaReads = async (id: string) => db.post.findUniqueOrThrow({ where: { id }, select: postCardSelect });
+    expect(related).toEqual([await asPrismaReads(similar.id), await asPrismaReads(sameBlog.id)]);
+  });
+
+  it("tops up with the newest posts of the same blog, as many as are missing, never one of a hidden listing", async () => {
+    const blog = await createListing();
+    const post = await createPost(blog.id, { title: "Zzyzx quuxbarbaz" });
+    const others = [];
+    for (let day = 1; day <= 6; day++) others.push(await createPost(blog.id, { title: `Untitled ${day}`, publishedAt: new Date(Date.UTC(2026, 0, day)) }));
+    await createPost(blog.id, { title: "Untitled, hidden", publishedAt: new Date(Date.UTC(2026, 1, 1)), hiddenAt: new Date() });
+    const newestFirst = others.map((other) => other.id).reverse();
+    const relatedIds = async (limit?: number) => (await getRelatedPosts({ id: post.id, title: post.title, blog: { id: blog.id } }, limit)).map((card) => card.id);
+    expect(await relatedIds()).toEqual(newestFirst.slice(0, 4));
+    expect(await relatedIds(2)).toEqual(newestFirst.slice(0, 2));
+    // One match elsewhere: it comes first, and three of the blog's own fill the rest.
+    const similar = await createPost((await createListing()).id, { title: "Quuxbarbaz elsewhere" });
+    expect(await relatedIds()).toEqual([similar.id, ...newestFirst.slice(0, 3)]);
+    await db.blog.update({ where: { id: blog.id }, data: { mirrorMode: "NONE" } });
+    expect(await relatedIds()).toEqual([similar.id]);
+  });
+
+  it("matches on a title's distinctive words: four letters or more, each once, the first eight", async () => {
+    const words = async (title: string) => (await db.$queryRaw<Array<{ words: string | null }>>`SELECT related_post_words(${title}) AS words`)[0]!.words;
+    expect(await words("A & B: the <best>!")).toBe("best");
+    expect(await words("a b c")).toBeNull();
+    expect(await words("")).toBeNull();
+    expect(await words("Sourdough bread, SOURDOUGH starter")).toBe("sourdough | bread | starter");
+    expect(await words("Crème brûlée für Großeltern 2026")).toBe("crème | brûlée | großeltern | 2026");
+    expect(await words("one1 two2 three four five sixsix seven eight nine")).toBe("one1 | two2 | three | four | five | sixsix | seven | eight");
+    // Nothing in a title reaches the ranking statement but words (its text is written into it).
+    expect(await words("it's ' | !quote') OR 1=1 --")).toBe("quote");
   });
 });
 

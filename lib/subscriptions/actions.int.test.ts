@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getRelatedPosts, relatedQueryOf } from "@/lib/posts/queries";
-import { createListing, createPost } from "@/lib/testing/fixtures";
+import { createListing } from "@/lib/testing/fixtures";
 import { subscribe } from "./actions";
 import { ZSubscribe, ZSubscriberEmail } from "./schemas";
 
@@ -31,29 +30,5 @@ describe("e-mail subscriptions", () => {
       expect(ZSubscriberEmail.safeParse(odd).success, JSON.stringify(odd)).toBe(false);
     }
     expect(ZSubscribe.parse({ blogId: "c".padEnd(25, "a"), email: " Reader@Example.COM " }).email).toBe("reader@example.com");
-  });
-});
-
-describe("related posts", () => {
-  it("finds posts on the same subject, never the post itself or hidden ones, and tops up from the same blog", async () => {
-    const blog = await createListing();
-    const other = await createListing();
-    const post = await createPost(blog.id, { title: "Rye sourdough fermentation notes" });
-    const similar = await createPost(other.id, { title: "Sourdough fermentation at low temperature" });
-    await createPost(other.id, { title: "Sourdough fermentation, hidden", hiddenAt: new Date() });
-    // The best match of all, on a suspended listing: ranked, then dropped with its listing.
-    const suspended = await createListing({ status: "SUSPENDED" });
-    await createPost(suspended.id, { title: "Rye sourdough fermentation notes, again" });
-    const sameBlog = await createPost(blog.id, { title: "Something else entirely" });
-    const related = await getRelatedPosts({ id: post.id, title: post.title, blog: { id: blog.id } });
-    expect(related.map((item) => item.id)).toEqual([similar.id, sameBlog.id]);
-    // The ranked card has the same shape as the topped-up one (it comes from one raw query).
-    expect(related[0]).toEqual({
-      id: similar.id, title: similar.title, excerpt: similar.excerpt, imageUrl: similar.imageUrl, publishedAt: similar.publishedAt,
-      readingMinutes: similar.readingMinutes, authors: similar.authors, blog: { slug: other.slug, name: other.name, tier: "FREE" },
-    });
-    expect(Object.keys(related[0]!).sort()).toEqual(Object.keys(related[1]!).sort());
-    expect(relatedQueryOf("A & B: the <best>!")).toBe("best");
-    expect(relatedQueryOf("a b c")).toBeNull();
   });
 });

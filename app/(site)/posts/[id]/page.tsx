@@ -8,20 +8,21 @@ import { breadcrumbList, JsonLd, siteUrl } from "@/components/json-ld";
 import { PostSection } from "@/components/post-section";
 import { ShareLinks } from "@/components/share-links";
 import { SubscribeForm } from "@/components/subscribe-form";
-import { getPublicPost, getRelatedPosts } from "@/lib/posts/queries";
+import { getPublicPostPage } from "@/lib/posts/queries";
 import { ZPostId } from "@/lib/posts/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+// The post and its related posts in one query, shared by the metadata and the page.
 const loadPost = cache(async (rawId: string) => {
   const id = ZPostId.safeParse(rawId);
-  return id.success ? getPublicPost(id.data) : null;
+  return id.success ? getPublicPostPage(id.data) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const post = await loadPost((await params).id);
+  const post = (await loadPost((await params).id))?.post;
   if (!post) return {};
   // The original keeps the search credit: canonical points at the blogger's own page.
   return {
@@ -34,10 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const post = await loadPost((await params).id);
-  if (!post) notFound();
+  const page = await loadPost((await params).id);
+  if (!page) notFound();
+  const { post, related } = page;
   const showFull = post.blog.mirrorMode === "FULL";
-  const related = await getRelatedPosts(post);
   // Structured data naming the original as the source: the blogger keeps the credit.
   const jsonLd = {
     "@type": "BlogPosting",
