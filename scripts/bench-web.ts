@@ -1,4 +1,4 @@
-// npm run bench:web [-- --duration 10 --connections 32 --skip-build --skip-lighthouse --pages post,blog --blogs 100000 --posts 1000000]
+// npm run bench:web [-- --duration 10 --connections 32 --warm-up 500 --skip-build --skip-lighthouse --pages post,blog --blogs 100000 --posts 1000000]
 //
 // The public pages under load, on a production build over the scale seed. Each page type (home,
 // category, blog, post) is driven by autocannon twice: warm (the same 50 URLs over and over) and
@@ -6,6 +6,13 @@
 // run a static page of the same build (/offline.html, served as a file through the same proxy)
 // gives the framework's floor, and each warm figure is printed as a ratio to it. Search is driven with 2,000
 // random queries. Lighthouse (with Debian's Chromium) scores a post page. The last line is JSON.
+//
+// Before its runs each page type is rendered --warm-up times at addresses no run asks for (the warm
+// set's pages under a query string of their own), so that the figures are those of a web process
+// that has been serving for a while, not of one whose render code V8 has not optimized yet: a
+// process fresh from its start answered its first 32 misses in 1.0-1.3 s, the same after 1,000
+// renders in 0.3-0.5 s (docs/decisions/007, session 12). No measured page is in the page cache
+// before its run.
 //
 // The database: BENCH_DATABASE_URL if set (it must hold the scale seed, or it is seeded), else an
 // embedded PostgreSQL kept under .data/bench-pg, seeded once (about 6 minutes) and reused.
@@ -29,6 +36,8 @@ const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "32" },
+    /** Renders of each page type before its runs, at addresses no run asks for (0: none). */
+    "warm-up": { type: "string", default: "500" },
     "skip-build": { type: "boolean", default: false },
     "skip-lighthouse": { type: "boolean", default: false },
     /** Page types to drive (home, category, blog, post, search), for a quicker look at some; all by default. */
@@ -39,6 +48,8 @@ const { values } = parseArgs({
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
+const WARM_UP = Number(values["warm-up"]);
+if (!Number.isInteger(WARM_UP) || WARM_UP < 0) throw new Error("--warm-up: a whole number of renders (0 for none)");
 const BLOGS = Number(values.blogs);
 const POSTS = Number(values.posts);
 const PAGE_TYPES = ["home", "category", "blog", "post", "search"] as const;
@@ -195,6 +206,29 @@ async function drive(base: string, paths: string[]): Promise<Run> {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+/**
+ * Renders of a page type at addresses no run asks for: the warm set's pages, each under a query
+ * string of its own, which the pages ignore and the page cache keys apart.
+ */
+async function warmUp(base: string, paths: string[], label: string): Promise<void> {
+  if (WARM_UP === 0) return;
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    amount: WARM_UP,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const page = paths[next % paths.length]!;
+          return { ...request, path: `${page}${page.includes("?") ? "&" : "?"}warm-up=${next++}` };
+        },
+      },
+    ],
+  });
+  if (result.non2xx || result.errors) throw new Error(`warm-up of ${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+}
+
 async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/serve.ts", "start", "--no-worker", "--port", String(port)], {
@@ -254,6 +288,7 @@ async function main() {
     for (const list of [urls.home.warm, urls.category.warm, urls.blog.warm, urls.post.warm, urls.search.slice(0, 5), ["/offline.html"]]) {
       for (const item of list.slice(0, 5)) await fetch(base + item);
     }
+    if (WARM_UP) log(`warm-up: ${WARM_UP} renders of each page type before its runs, at addresses no run asks for`);
     const figures: Record<string, unknown> = {};
     const row = (label: string, run: Run, extra = "") =>
       log(`${label.padEnd(16)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(5)} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}${extra}`);
@@ -262,6 +297,7 @@ async function main() {
     figures.floorRps = Math.round(floor.rps);
     for (const type of ["home", "category", "blog", "post"] as const) {
       if (!PAGES.has(type)) continue;
+      await warmUp(base, urls[type].warm, type);
       const warm = await drive(base, urls[type].warm);
       row(`${type} warm`, warm, `  ${(warm.rps / floor.rps).toFixed(2)}× the floor`);
       const spread = await drive(base, urls[type].spread);
@@ -272,6 +308,7 @@ async function main() {
       figures[`${type}SpreadP99Ms`] = spread.p99;
     }
     if (PAGES.has("search")) {
+      await warmUp(base, urls.search.slice(0, 50), "search");
       const search = await drive(base, urls.search);
       row("search", search);
       figures.searchRps = Math.round(search.rps);
