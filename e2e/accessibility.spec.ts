@@ -25,6 +25,8 @@ for (const scheme of ["light", "dark"] as const) {
     test.use({ colorScheme: scheme });
 
     test("every page type passes axe", async ({ page }) => {
+      // Fourteen pages, each loaded and analysed: axe alone takes 1-2 s a page on a slow machine.
+      test.slow();
       const post = await firstPostPath(page);
       const pages = ["/", "/categories/food-drink", "/tags/recipes", "/blogs/weeknight-table", post, "/search?q=bread", "/search?q=zzzzqqq", `/report?blog=weeknight-table`, "/signin", "/signin/check-email?email=reader%40example.com", "/signin/error?error=Verification", "/pricing", "/account/deleted", "/no-such-page"];
       expect(await violationsOn(page, pages)).toEqual([]);
@@ -33,11 +35,13 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("the signed-in pages pass axe: account, the submission form, the dashboard, a listing's page and pricing", async ({ page }) => {
+  test.slow();
   await signIn(page, "rosa@example.com");
   expect(await violationsOn(page, ["/account", "/submit", "/dashboard", "/dashboard/listings/small-humans", "/pricing?listing=small-humans"])).toEqual([]);
 });
 
 test("the admin pages pass axe", async ({ page }) => {
+  test.slow();
   await signIn(page, "admin@example.com");
   expect(await violationsOn(page, ["/admin", "/admin/queue", "/admin/listings", "/admin/listings/deep-time", "/admin/users", "/admin/feeds", "/admin/import", "/admin/audit"])).toEqual([]);
 });
