@@ -7,8 +7,8 @@
 // gives the framework's floor, and each warm figure is printed as a ratio to it. Search is driven with 2,000
 // random queries. Lighthouse (with Debian's Chromium) scores a post page. The last line is JSON.
 //
-// Before its runs each page type is rendered --warm-up times at addresses no run asks for (the warm
-// set's pages under a query string of their own), so that the figures are those of a web process
+// Before its runs each page type is rendered --warm-up times at addresses no run asks for (its warm
+// set's pages, or fifty of search's queries, under a query string of their own), so that the figures are those of a web process
 // that has been serving for a while, not of one whose render code V8 has not optimized yet: a
 // process fresh from its start answered its first 32 misses in 1.0-1.3 s, the same after 1,000
 // renders in 0.3-0.5 s (docs/decisions/007, session 12). No measured page is in the page cache
@@ -207,8 +207,9 @@ async function drive(base: string, paths: string[]): Promise<Run> {
 }
 
 /**
- * Renders of a page type at addresses no run asks for: the warm set's pages, each under a query
- * string of its own, which the pages ignore and the page cache keys apart.
+ * Renders of a page type at addresses no run asks for: these pages (the type's warm set, or fifty
+ * of search's queries), each under a query string of its own, which the pages ignore and the page
+ * cache keys apart.
  */
 async function warmUp(base: string, paths: string[], label: string): Promise<void> {
   if (WARM_UP === 0) return;

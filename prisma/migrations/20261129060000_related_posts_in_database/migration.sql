@@ -21,9 +21,13 @@ $$;
 
 -- The statement that ranks a post's related posts, with the words written into it as a literal: the
 -- plan must see them (the GIN index for rare words, a walk down the date index for common ones), so
--- it is never prepared. Ranked among the newest 50 matches (common words match a third of a million
--- posts on the scale seed, and ranking them all took seconds); only the best 12 are joined to their
--- listing to check it is public. Its estimate for a rare word needs the statistics target that
+-- it is never prepared. Ranked among the newest 50 matches: common words match a third of a million
+-- posts on the scale seed, and ranking them all took seconds; among 200 the query was still a quarter
+-- of a post page's cost (post pages without the page cache 156-169 -> 193-214 requests/s at 50), and
+-- four cards need recent, similar posts, not the best of a larger pool. Only the best 12 are joined
+-- to their listing to check it is public (joining all 50 was a quarter of the query, 0.9 -> 0.75 ms);
+-- should most come from listings that are not public, the same blog tops the cards up.
+-- Its estimate for a rare word needs the statistics target that
 -- migration 20261128140000_search_vector_statistics sets. `npm run explain:lists` shows its plan.
 CREATE FUNCTION related_post_sql(post_id text, words text, how_many integer) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
