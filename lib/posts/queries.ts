@@ -79,18 +79,6 @@ export async function getPublicPostPage(id: string): Promise<{ post: TPostPage; 
   return { post: postOfRow(post), related: cardsOfJson(related) };
 }
 
-/**
- * Posts on similar subjects (full-text match on the title's distinctive words, the rule of
- * `related_post_cards`), topped up from the same blog: what a post page shows under the post.
- */
-export async function getRelatedPosts(post: { id: string; title: string; blog: { id: string } }, limit = RELATED_POSTS): Promise<TPostCard[]> {
-  const [row] = await hotRows<{ related: RelatedCardJson[] }>({
-    text: `SELECT related_post_cards($1, $2, $3, $4) AS related`,
-    values: [post.id, post.title, post.blog.id, limit],
-  });
-  return cardsOfJson(row!.related);
-}
-
 /** Public posts of the listings in any of these categories. */
 export const categoryPostsWhere = (categoryIds: string[]) =>
   ({ ...publicPostWhere, blog: { ...publicPostWhere.blog, categories: { some: { categoryId: { in: categoryIds } } } } }) satisfies Prisma.PostWhereInput;
