@@ -146,6 +146,17 @@ describe("related posts", () => {
     expect(related).toEqual([await asPrismaReads(similar.id), await asPrismaReads(sameBlog.id)]);
   });
 
+  it("shows a match exactly when Prisma's publicPostWhere would show it, in every listing state", async () => {
+    const post = await createPost((await createListing()).id, { title: "Vexillology basics" });
+    const matches = [];
+    for (const status of ["ACTIVE", "DORMANT", "PENDING", "REJECTED", "SUSPENDED"] as const) matches.push(await createPost((await createListing({ status })).id, { title: `Vexillology, ${status}` }));
+    matches.push(await createPost((await createListing({ mirrorMode: "NONE" })).id, { title: "Vexillology, not mirrored" }));
+    matches.push(await createPost((await createListing()).id, { title: "Vexillology, hidden", hiddenAt: new Date() }));
+    const visible = await db.post.findMany({ where: { ...publicPostWhere, id: { in: matches.map((match) => match.id) } }, select: { id: true } });
+    expect(visible).toHaveLength(2);
+    expect((await relatedIds(post, 12)).sort()).toEqual(visible.map((match) => match.id).sort());
+  });
+
   it("tops up with the newest posts of the same blog, as many as are missing, never one of a hidden listing", async () => {
     const blog = await createListing();
     const post = await createPost(blog.id, { title: "Zzyzx quuxbarbaz" });

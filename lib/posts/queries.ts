@@ -50,7 +50,7 @@ type RelatedCardJson = Omit<TPostCard, "publishedAt"> & { publishedAt: string };
 const cardsOfJson = (cards: RelatedCardJson[]): TPostCard[] => cards.map((card) => ({ ...card, publishedAt: new Date(card.publishedAt) }));
 
 /** How many related posts a post page shows. */
-export const RELATED_POSTS = 4;
+const RELATED_POSTS = 4;
 
 /**
  * A public post and nothing else (its Open Graph image), as a prepared statement: planned once per
