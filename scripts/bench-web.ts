@@ -19,7 +19,7 @@
 // embedded PostgreSQL kept under .data/bench-pg, seeded once (about 6 minutes) and reused.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, openSync } from "node:fs";
+import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -69,19 +69,67 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  */
 const SHARED_BUFFERS_MB = Math.min(4096, Math.floor(os.totalmem() / 4 / 1024 / 1024));
 
-async function benchDatabase(): Promise<{ url: string; server?: EmbeddedServer }> {
+/**
+ * Huge pages for the database's shared memory, as PostgreSQL's documentation advises for large
+ * shared buffers ("Linux Huge Pages"): on this kind of machine a process's first touch of a page of
+ * shared memory is a minor fault costing ~33 µs (about a microsecond on bare metal), and every
+ * database connection pays it anew for each page of buffers it reads. A search that reads 2,000 rows
+ * took 115 ms on a fresh connection and 8 ms on the second try, so every pool connection the web
+ * process opened made its first few hundred searches many times slower. With 2 MB pages the same
+ * first search took 18 ms (docs/decisions/007, session 13). Reserving them (vm.nr_hugepages) needs
+ * root; without it the run goes on with normal pages and says so. The reservation is given back
+ * when the run ends. PostgreSQL's default (huge_pages = try) uses them when they are there.
+ */
+function reserveHugePages(megabytes: number): () => void {
+  const keep = () => {};
+  if (process.platform !== "linux") return keep;
+  const meminfo = readFileSync("/proc/meminfo", "utf8");
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(meminfo)?.[1] ?? 0);
+  const pageMb = field("Hugepagesize") / 1024;
+  if (!pageMb) return keep;
+  // Shared buffers plus PostgreSQL's other shared memory (~4% of it at 4 GB, more when small).
+  const needed = Math.ceil((megabytes * 1.05 + 64) / pageMb);
+  const total = field("HugePages_Total");
+  const free = field("HugePages_Free") - field("HugePages_Rsvd");
+  if (free >= needed) return keep;
+  try {
+    writeFileSync("/proc/sys/vm/nr_hugepages", String(total + needed - free));
+  } catch (error) {
+    log(`huge pages: not reserved (${(error as NodeJS.ErrnoException).code ?? String(error)}; it needs root), so each database connection pays a page fault for every page of buffers it first reads`);
+    return keep;
+  }
+  return () => {
+    try {
+      writeFileSync("/proc/sys/vm/nr_hugepages", String(total));
+    } catch {
+      // Given back at the next reboot.
+    }
+  };
+}
+
+async function benchDatabase(): Promise<{ url: string; server?: EmbeddedServer; release?: () => void }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL };
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(PROJECT_DIR, ".data", "bench-pg"),
-    port: await freePort(),
-    persistent: true,
-    settings: { shared_buffers: `${SHARED_BUFFERS_MB}MB` },
-    log: (line) => {
-      if (/FATAL|PANIC|terminated|shut down/.test(line)) log(`[postgres] ${line}`);
-    },
-  });
-  await ensureDatabase(server.adminUrl, "blogatlas_bench");
-  return { url: server.urlFor("blogatlas_bench"), server };
+  const release = reserveHugePages(SHARED_BUFFERS_MB);
+  try {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(PROJECT_DIR, ".data", "bench-pg"),
+      port: await freePort(),
+      persistent: true,
+      settings: { shared_buffers: `${SHARED_BUFFERS_MB}MB` },
+      log: (line) => {
+        if (/FATAL|PANIC|terminated|shut down/.test(line)) log(`[postgres] ${line}`);
+      },
+    });
+    await ensureDatabase(server.adminUrl, "blogatlas_bench");
+    const client = new pg.Client({ connectionString: server.adminUrl });
+    await client.connect();
+    const { rows } = await client.query<{ huge_pages_status: string }>("SHOW huge_pages_status").finally(() => client.end());
+    log(`database: ${SHARED_BUFFERS_MB} MB of shared buffers, huge pages ${rows[0]!.huge_pages_status}`);
+    return { url: server.urlFor("blogatlas_bench"), server, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 async function ensureScaleSeed(url: string) {
@@ -288,7 +336,7 @@ async function runLighthouse(url: string): Promise<{ scores: Record<string, numb
 }
 
 async function main() {
-  const { url: databaseUrl, server: database } = await benchDatabase();
+  const { url: databaseUrl, server: database, release } = await benchDatabase();
   let child: ChildProcess | undefined;
   try {
     await ensureScaleSeed(databaseUrl);
@@ -346,6 +394,7 @@ async function main() {
       await new Promise((resolve) => child!.once("exit", resolve));
     }
     await database?.stop();
+    release?.();
   }
 }
 
