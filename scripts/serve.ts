@@ -171,7 +171,7 @@ try {
       : [path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/web-server.ts", "--port", String(port)]];
   next = spawn(command, args, {
     stdio: ["ignore", ephemeral ? "inherit" : "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), NODE_ENV: mode === "dev" ? "development" : "production" },
+    env: { ...process.env, PORT: String(port), NODE_ENV: mode === "dev" ? "development" : "production", ...(mode === "dev" ? {} : hugeMallocPages()) },
   });
   next.stdout?.on("data", (chunk: Buffer) => {
     // Next's own banner names a URL before the app is ready; ours follows once it answers.
@@ -219,4 +219,17 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
   await shutdown(1);
+}
+
+/**
+ * glibc's malloc asks for transparent huge pages for its heap (the `glibc.malloc.hugetlb=1`
+ * tunable; other C libraries ignore it). Rendering pages allocates and frees much of that heap, and
+ * each 4 KB it touches afresh is a page fault: on this kind of machine ~13 µs each, 4,000-5,000 a
+ * second under load, and five times fewer with 2 MB pages (misses only, three alternating pairs:
+ * 6.7-8.9 → 6.5-8.1 ms of CPU a miss; docs/decisions/007, session 13). A tunable already set is kept.
+ */
+function hugeMallocPages(): Record<string, string> {
+  const tunables = process.env.GLIBC_TUNABLES;
+  if (tunables?.includes("glibc.malloc.hugetlb")) return {};
+  return { GLIBC_TUNABLES: tunables ? `${tunables}:glibc.malloc.hugetlb=1` : "glibc.malloc.hugetlb=1" };
 }
