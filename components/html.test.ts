@@ -6,6 +6,8 @@ import type { TPostCard } from "@/lib/posts/selects";
 import { html, HtmlBlock, htmlText } from "./html";
 import { listingCard } from "./listing-card";
 import { postCard } from "./post-card";
+import { blogHit, postHit } from "./search-hit";
+import { MARK_END, MARK_START } from "@/lib/search/queries";
 
 type Node = DefaultTreeAdapterMap["childNode"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -116,5 +118,39 @@ describe("listing and post cards", () => {
     expect(textOf(found[6]!)).toBe(post.excerpt);
     // On its own blog's page the card leaves the blog out.
     expect(elements(htmlText(postCard(post, { showBlog: false }))).map((element) => element.tagName)).toEqual(["article", "h3", "a", "p", "time", "p"]);
+  });
+});
+
+describe("search results", () => {
+  it("a post result keeps a hostile post's words as text, links the post and its blog, and marks only the snippet's matched words", () => {
+    const hit = {
+      id: "p1",
+      title: `Title ${EVIL}`,
+      publishedAt: new Date("2026-11-02T10:00:00Z"),
+      blogSlug: "evil-blog",
+      blogName: `Blog ${EVIL}`,
+      snippet: `before ${EVIL} ${MARK_START}word${MARK_END} &amp; after <b>`,
+    };
+    const found = elements(htmlText(postHit(hit)));
+    expect(found.map((element) => element.tagName)).toEqual(["li", "a", "p", "a", "time", "p", "mark"]);
+    expect(attributes(found[1]!).href).toBe("/posts/p1");
+    expect(textOf(found[1]!)).toBe(hit.title);
+    expect(attributes(found[3]!).href).toBe("/blogs/evil-blog");
+    expect(textOf(found[2]!)).toBe(`${hit.blogName} · 2 November 2026`);
+    expect(attributes(found[4]!).datetime).toBe("2026-11-02T10:00:00.000Z");
+    // The snippet's text: its entities read as characters, feed markup as text, the match marked.
+    expect(textOf(found[5]!)).toBe(`before "><script>alert(1)</script><img src=x onerror="alert(2)">& word & after <b>`);
+    expect(textOf(found[6]!)).toBe("word");
+  });
+
+  it("a blog result keeps a hostile name and description as text, labels a Business Listing, and leaves out what is missing", () => {
+    const blog = { id: "b1", slug: "evil-blog", name: `Evil ${EVIL}`, description: `About ${EVIL}`, tier: "BUSINESS" };
+    const found = elements(htmlText(blogHit(blog)));
+    expect(found.map((element) => element.tagName)).toEqual(["li", "a", "span", "p"]);
+    expect(attributes(found[1]!).href).toBe("/blogs/evil-blog");
+    expect(textOf(found[1]!)).toBe(blog.name);
+    expect(textOf(found[2]!)).toBe("Business");
+    expect(textOf(found[3]!)).toBe(blog.description);
+    expect(elements(htmlText(blogHit({ ...blog, tier: "FREE", description: null }))).map((element) => element.tagName)).toEqual(["li", "a"]);
   });
 });

@@ -1,11 +1,11 @@
-import { BusinessBadge } from "@/components/business-badge";
 import { CacheTags } from "@/components/cache-tags";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate } from "@/components/format";
+import { HtmlBlock } from "@/components/html";
+import { blogHit, postHit } from "@/components/search-hit";
 import { getCategoryTree } from "@/lib/categories/queries";
 import { ZSearchParams } from "@/lib/search/schemas";
-import { searchBlogs, searchPosts, snippetParts } from "@/lib/search/queries";
+import { searchBlogs, searchPosts } from "@/lib/search/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -100,22 +100,9 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="blog-hits" className="mb-3 text-xl font-semibold">
             Blogs
           </h2>
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {blogs.map((blog) => (
-              <li key={blog.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
-                <Link href={`/blogs/${blog.slug}`} className="font-semibold hover:underline">
-                  {blog.name}
-                </Link>
-                {blog.tier === "BUSINESS" && (
-                  <>
-                    {" "}
-                    <BusinessBadge />
-                  </>
-                )}
-                {blog.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600 dark:text-stone-300">{blog.description}</p>}
-              </li>
-            ))}
-          </ul>
+          <HtmlBlock as="ul" className="grid gap-3 sm:grid-cols-2">
+            {blogs.map(blogHit)}
+          </HtmlBlock>
         </section>
       )}
 
@@ -139,33 +126,9 @@ export default async function SearchPage({ searchParams }: Props) {
               </ul>
             </div>
           ) : (
-            <ol className="space-y-4">
-              {posts.hits.map((hit) => (
-                <li key={hit.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
-                  <Link href={`/posts/${hit.id}`} className="font-semibold hover:underline">
-                    {hit.title}
-                  </Link>
-                  <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-                    <Link href={`/blogs/${hit.blogSlug}`} className="hover:underline">
-                      {hit.blogName}
-                    </Link>
-                    {" · "}
-                    <time dateTime={hit.publishedAt.toISOString()}>{formatDate(hit.publishedAt)}</time>
-                  </p>
-                  <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">
-                    {snippetParts(hit.snippet).map((part, index) =>
-                      part.marked ? (
-                        <mark key={index} className="rounded bg-amber-200 px-0.5 text-stone-900">
-                          {part.text}
-                        </mark>
-                      ) : (
-                        <span key={index}>{part.text}</span>
-                      ),
-                    )}
-                  </p>
-                </li>
-              ))}
-            </ol>
+            <HtmlBlock as="ol" className="space-y-4">
+              {posts.hits.map(postHit)}
+            </HtmlBlock>
           )}
           <nav aria-label="Search result pages" className="mt-6 flex gap-4">
             {params && params.page > 1 && (
