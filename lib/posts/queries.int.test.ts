@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
-import { getListingPage, getPublicListing } from "@/lib/listings/queries";
+import { getListingPage, getPublicListing, publicListingWhere } from "@/lib/listings/queries";
+import { listingPageSelect } from "@/lib/listings/selects";
 import { ZPostCursor } from "@/lib/listings/schemas";
 import { getLatestPosts, getListingPosts, getPublicPost, getPublicPostPage, publicPostWhere } from "./queries";
 import { postCardSelect, postPageSelect } from "./selects";
@@ -87,6 +88,59 @@ describe("a listing's page in one query", () => {
     expect((await getListingPage(listing.slug, 12, cursor))?.posts.map((post) => post.id)).toEqual(seen.slice(12, 24));
     await db.blog.update({ where: { id: listing.id }, data: { mirrorMode: "NONE" } });
     expect(await getListingPage(listing.slug, 12)).toMatchObject({ posts: [], older: null });
+  });
+});
+
+describe("the listing page's statement", () => {
+  it("finds what Prisma finds with publicListingWhere and listingPageSelect, field for field, in every state", async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const [second, first] = [
+      await db.category.create({ data: { slug: `second-${suffix}`, name: "Second", position: 2 } }),
+      await db.category.create({ data: { slug: `first-${suffix}`, name: "First & <Co>", position: 1 } }),
+    ];
+    const tags = [await db.tag.create({ data: { slug: `zeta-${suffix}`, name: "zeta" } }), await db.tag.create({ data: { slug: `alpha-${suffix}`, name: "alpha" } })];
+    const business = await createListing({
+      tier: "BUSINESS",
+      status: "DORMANT",
+      dormantSince: new Date("2026-06-01T00:00:00.001Z"),
+      verifiedAt: new Date("2026-03-04T05:06:07.089Z"),
+      language: "en",
+      country: "GB",
+      postsPerWeek: 2.5,
+      errorCount: 3,
+      lastSuccessAt: new Date("2026-05-01T00:00:00Z"),
+      lastCheckedAt: new Date("2026-05-02T00:00:00Z"),
+      logoUrl: "https://blog.example/logo.png",
+      ctaLabel: "Book a table",
+      ctaUrl: "https://blog.example/book",
+      contactEmail: "owner@blog.example",
+      socialLinks: { mastodon: "https://social.example/@blog" },
+      categories: { create: [{ categoryId: second.id }, { categoryId: first.id }] },
+      tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+    });
+    await createPost(business.id, { authors: ["Ann", "Bo"], imageUrl: "https://blog.example/a.png", readingMinutes: 7 });
+    await createPost(business.id, { publishedAt: new Date("2026-01-01T00:00:00.001Z") });
+    const listings = [business, await createListing(), await createListing({ status: "SUSPENDED" }), await createListing({ status: "PENDING" }), await createListing({ mirrorMode: "NONE" })];
+    for (const listing of listings) {
+      const viaPrisma = await db.blog.findFirst({ where: { slug: listing.slug, ...publicListingWhere }, select: listingPageSelect });
+      const page = await getListingPage(listing.slug, 10);
+      if (!viaPrisma) {
+        expect(page).toBeNull();
+        continue;
+      }
+      // Prisma leaves the order of a listing's categories and tags to the database; the page's are in the tree's order and by name.
+      const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+      expect(page?.listing).toEqual({ ...viaPrisma, categories: expect.any(Array), tags: expect.any(Array) });
+      expect(byName(page!.listing.categories.map((entry) => entry.category))).toEqual(byName(viaPrisma.categories.map((entry) => entry.category)));
+      expect(byName(page!.listing.tags.map((entry) => entry.tag))).toEqual(byName(viaPrisma.tags.map((entry) => entry.tag)));
+    }
+    const page = await getListingPage(business.slug, 10);
+    expect(page?.listing.categories.map((entry) => entry.category.name)).toEqual(["First & <Co>", "Second"]);
+    expect(page?.listing.tags.map((entry) => entry.tag.name)).toEqual(["alpha", "zeta"]);
+    expect(page?.listing).toMatchObject({ tier: "BUSINESS", postsPerWeek: 2.5, socialLinks: { mastodon: "https://social.example/@blog" }, verifiedAt: new Date("2026-03-04T05:06:07.089Z") });
+    // Each post card as every other list of posts has it, dates as dates.
+    expect(page?.posts).toEqual(await getListingPosts(business.id, 10));
+    expect(page?.posts[0]?.authors).toEqual(["Ann", "Bo"]);
   });
 });
 
