@@ -1,6 +1,6 @@
 // Public reads of the category tree.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, hotRows } from "@/lib/db";
 import type { TListingCard } from "@/lib/listings/selects";
 
 export type TCategoryNode = { id: string; slug: string; name: string; blogCount: number; children: TCategoryNode[] };
@@ -96,8 +96,12 @@ export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: st
   // The cards come with the ranking in one round trip (the shape of listingCardSelect): on a deep
   // category page this is the page's only query, and a second one for the cards cost more Node time
   // than the database spent on both.
-  const rows = await db.$queryRawUnsafe<Array<TListingCard & { rankScore: number }>>(
-    `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
+  // Prepared (lib/db.ts, hotRows), one statement per kind: its plan, an index scan from the cursor,
+  // suits every category and cursor, and planning it afresh was most of PostgreSQL's work on a deep
+  // page (docs/decisions/007, session 13).
+  const rows = await hotRows<TListingCard & { rankScore: number }>({
+    name: `ranking-${kind}`,
+    text: `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
             b."verifiedAt", b."postCount", b."lastPostAt", r."rankScore",
             COALESCE((SELECT json_agg(json_build_object('category', json_build_object('slug', c.slug, 'name', c.name)) ORDER BY bc."categoryId")
                         FROM "BlogCategory" bc JOIN "Category" c ON c.id = bc."categoryId"
@@ -107,11 +111,8 @@ export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: st
         AND ($2::float8 IS NULL OR (r."rankScore", r."blogId") < ($2::float8, $3::text))
       ORDER BY r."rankScore" DESC, r."blogId" DESC
       LIMIT $4`,
-    ownerId,
-    after?.score ?? null,
-    after?.id ?? "",
-    limit + 1,
-  );
+    values: [ownerId, after?.score ?? null, after?.id ?? "", limit + 1],
+  });
   const listings = rows.slice(0, limit);
   const last = listings.at(-1);
   return { listings, next: rows.length > limit && last ? { score: last.rankScore, id: last.id } : null };
