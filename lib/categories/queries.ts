@@ -97,8 +97,8 @@ export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: st
   // category page this is the page's only query, and a second one for the cards cost more Node time
   // than the database spent on both.
   // Prepared (lib/db.ts, hotRows), one statement per kind: its plan, an index scan from the cursor,
-  // suits every category and cursor, and planning it afresh was most of PostgreSQL's work on a deep
-  // page (docs/decisions/007, session 13).
+  // suits every category and cursor. Planned afresh on every miss, it kept PostgreSQL at 0.25-0.27
+  // cores on deep category misses against 0.20 (docs/decisions/007, session 13).
   const rows = await hotRows<TListingCard & { rankScore: number }>({
     name: `ranking-${kind}`,
     text: `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,

@@ -56,9 +56,10 @@ type ListingPageRow = Omit<TListingPage, "categories" | "tags"> & {
 /**
  * The listing page's one statement: the listing with `listingPageSelect`'s fields, its categories
  * and tags, and the newest public posts (one more than shown, to know whether there are older ones),
- * newer than a keyset cursor or not. Prepared (lib/db.ts, hotRows): as Prisma's query the same
- * page cost the web process ~2.4 ms of CPU and PostgreSQL ~2 ms to plan, against ~0.3 ms in all
- * prepared (docs/decisions/007, session 13). A test holds it to what Prisma finds with the select.
+ * newer than a keyset cursor or not. Prepared (lib/db.ts, hotRows): sent through Prisma, the same
+ * query was parsed and planned on every miss, 2.3 ms a call on a warm connection against 0.3 ms
+ * prepared, and blog misses kept PostgreSQL at 0.21 cores against 0.08 (docs/decisions/007, session
+ * 13). A test holds it to what Prisma finds with the select.
  */
 const listingPageSql = (keyset: string) => `
 SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language, b."verifiedAt", b."postCount", b."lastPostAt",

@@ -121,6 +121,8 @@ describe("the listing page's statement", () => {
     await createPost(business.id, { authors: ["Ann", "Bo"], imageUrl: "https://blog.example/a.png", readingMinutes: 7 });
     await createPost(business.id, { publishedAt: new Date("2026-01-01T00:00:00.001Z") });
     const listings = [business, await createListing(), await createListing({ status: "SUSPENDED" }), await createListing({ status: "PENDING" }), await createListing({ mirrorMode: "NONE" })];
+    // Prisma leaves the order of a listing's categories and tags to the database; the page's are in the tree's order and by name.
+    const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
     for (const listing of listings) {
       const viaPrisma = await db.blog.findFirst({ where: { slug: listing.slug, ...publicListingWhere }, select: listingPageSelect });
       const page = await getListingPage(listing.slug, 10);
@@ -128,8 +130,6 @@ describe("the listing page's statement", () => {
         expect(page).toBeNull();
         continue;
       }
-      // Prisma leaves the order of a listing's categories and tags to the database; the page's are in the tree's order and by name.
-      const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
       expect(page?.listing).toEqual({ ...viaPrisma, categories: expect.any(Array), tags: expect.any(Array) });
       expect(byName(page!.listing.categories.map((entry) => entry.category))).toEqual(byName(viaPrisma.categories.map((entry) => entry.category)));
       expect(byName(page!.listing.tags.map((entry) => entry.tag))).toEqual(byName(viaPrisma.tags.map((entry) => entry.tag)));
