@@ -96,22 +96,22 @@ export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: st
   // The cards come with the ranking in one round trip (the shape of listingCardSelect): on a deep
   // category page this is the page's only query, and a second one for the cards cost more Node time
   // than the database spent on both.
-  // Prepared (lib/db.ts, hotRows), one statement per kind: its plan, an index scan from the cursor,
-  // suits every category and cursor. Planned afresh on every miss, it kept PostgreSQL at 0.25-0.27
-  // cores on deep category misses against 0.20 (docs/decisions/007, session 13).
+  // Prepared (lib/db.ts, hotRows), a statement per kind for the first page and one for the pages
+  // after a cursor, so that even a plan made for any cursor seeks the index to it. Planned afresh on
+  // every miss, it kept PostgreSQL at 0.25-0.27 cores on deep category misses against 0.20
+  // (docs/decisions/007, session 13).
   const rows = await hotRows<TListingCard & { rankScore: number }>({
-    name: `ranking-${kind}`,
+    name: after ? `ranking-${kind}-after` : `ranking-${kind}`,
     text: `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
             b."verifiedAt", b."postCount", b."lastPostAt", r."rankScore",
             COALESCE((SELECT json_agg(json_build_object('category', json_build_object('slug', c.slug, 'name', c.name)) ORDER BY bc."categoryId")
                         FROM "BlogCategory" bc JOIN "Category" c ON c.id = bc."categoryId"
                        WHERE bc."blogId" = b.id), '[]') AS categories
        FROM "${table}" r JOIN "Blog" b ON b.id = r."blogId"
-      WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')
-        AND ($2::float8 IS NULL OR (r."rankScore", r."blogId") < ($2::float8, $3::text))
+      WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')${after ? `\n        AND (r."rankScore", r."blogId") < ($3::float8, $4::text)` : ""}
       ORDER BY r."rankScore" DESC, r."blogId" DESC
-      LIMIT $4`,
-    values: [ownerId, after?.score ?? null, after?.id ?? "", limit + 1],
+      LIMIT $2`,
+    values: after ? [ownerId, limit + 1, after.score, after.id] : [ownerId, limit + 1],
   });
   const listings = rows.slice(0, limit);
   const last = listings.at(-1);
