@@ -87,30 +87,38 @@ const RANKING_SOURCES = {
 } as const;
 
 /**
- * One page of a category's (or tag's) listings in ranking order, by keyset (score, id), so that
- * page 500 costs what page 1 does: a scan of the (categoryId|tagId, rankScore, blogId) index from
- * the cursor.
+ * The ranking's statement ($1 the category or tag, $2 the rows to read, $3 and $4 the cursor's
+ * score and id). Prepared (lib/db.ts, hotRows), one for the first page and one for the pages after a
+ * cursor, so that even a plan made for any cursor seeks the index to it. As one statement for both
+ * (`cursor IS NULL OR (score, id) < cursor`) it could not: PostgreSQL re-planned it on every call,
+ * and had it settled on a plan for any value, page 500 would have walked the category from its top. Planned afresh on
+ * every miss, it kept PostgreSQL at 0.25-0.27 cores on deep category misses against 0.20
+ * (docs/decisions/007, session 13). The cards come with the ranking in one round trip (the shape of
+ * listingCardSelect): on a deep category page this is the page's only query, and a second one for
+ * the cards cost more Node time than the database spent on both.
  */
-export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
+export function rankingSql(kind: keyof typeof RANKING_SOURCES, afterCursor: boolean): string {
   const { table, key } = RANKING_SOURCES[kind];
-  // The cards come with the ranking in one round trip (the shape of listingCardSelect): on a deep
-  // category page this is the page's only query, and a second one for the cards cost more Node time
-  // than the database spent on both.
-  // Prepared (lib/db.ts, hotRows), a statement per kind for the first page and one for the pages
-  // after a cursor, so that even a plan made for any cursor seeks the index to it. Planned afresh on
-  // every miss, it kept PostgreSQL at 0.25-0.27 cores on deep category misses against 0.20
-  // (docs/decisions/007, session 13).
-  const rows = await hotRows<TListingCard & { rankScore: number }>({
-    name: after ? `ranking-${kind}-after` : `ranking-${kind}`,
-    text: `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
+  return `SELECT b.id, b.slug, b.name, b.description, b."siteUrl", b.tier::text AS tier, b."iconUrl", b.language,
             b."verifiedAt", b."postCount", b."lastPostAt", r."rankScore",
             COALESCE((SELECT json_agg(json_build_object('category', json_build_object('slug', c.slug, 'name', c.name)) ORDER BY bc."categoryId")
                         FROM "BlogCategory" bc JOIN "Category" c ON c.id = bc."categoryId"
                        WHERE bc."blogId" = b.id), '[]') AS categories
        FROM "${table}" r JOIN "Blog" b ON b.id = r."blogId"
-      WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')${after ? `\n        AND (r."rankScore", r."blogId") < ($3::float8, $4::text)` : ""}
+      WHERE r."${key}" = $1 AND b.status IN ('ACTIVE', 'DORMANT')${afterCursor ? `\n        AND (r."rankScore", r."blogId") < ($3::float8, $4::text)` : ""}
       ORDER BY r."rankScore" DESC, r."blogId" DESC
-      LIMIT $2`,
+      LIMIT $2`;
+}
+
+/**
+ * One page of a category's (or tag's) listings in ranking order, by keyset (score, id), so that
+ * page 500 costs what page 1 does: a scan of the (categoryId|tagId, rankScore, blogId) index from
+ * the cursor.
+ */
+export async function getRanking(kind: keyof typeof RANKING_SOURCES, ownerId: string, after?: TRankCursor, limit = CATEGORY_PAGE_SIZE) {
+  const rows = await hotRows<TListingCard & { rankScore: number }>({
+    name: after ? `ranking-${kind}-after` : `ranking-${kind}`,
+    text: rankingSql(kind, Boolean(after)),
     values: after ? [ownerId, limit + 1, after.score, after.id] : [ownerId, limit + 1],
   });
   const listings = rows.slice(0, limit);

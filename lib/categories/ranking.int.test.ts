@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { refreshRankScores } from "@/lib/listings/ranking";
 import { listingCardSelect } from "@/lib/listings/selects";
 import { createListing, createPost } from "@/lib/testing/fixtures";
-import { getCategoryRanking, getRanking, type TRankCursor } from "./queries";
+import { genericPlan } from "@/lib/testing/generic-plan";
+import { getCategoryRanking, getRanking, rankingSql, type TRankCursor } from "./queries";
 
 async function categoryWith(count: number, slug: string) {
   const category = await db.category.create({ data: { slug, name: slug } });
@@ -86,6 +87,19 @@ describe("the category ranking", () => {
     await db.$executeRawUnsafe("SET enable_seqscan = on");
     expect(plan.length).toBeGreaterThan(0);
     expect(forced.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/BlogCategory_categoryId_rankScore_blogId_idx/);
+  });
+});
+
+describe("the ranking's prepared statements", () => {
+  it("seek the (categoryId|tagId, rankScore, blogId) index to the cursor even in a plan made for any cursor", async () => {
+    for (const [kind, index] of [
+      ["category", "BlogCategory_categoryId_rankScore_blogId_idx"],
+      ["tag", "BlogTag_tagId_rankScore_blogId_idx"],
+    ] as const) {
+      const after = await genericPlan(rankingSql(kind, true));
+      expect(after).toContain(index);
+      expect(after).toMatch(/Index Cond: .*ROW\("rankScore", "blogId"\) < ROW\(\$3, \$4\)/);
+    }
   });
 });
 

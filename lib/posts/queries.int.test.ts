@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createListing, createPost } from "@/lib/testing/fixtures";
-import { getListingPage, getPublicListing, publicListingWhere } from "@/lib/listings/queries";
+import { genericPlan } from "@/lib/testing/generic-plan";
+import { getListingPage, getPublicListing, listingPageSql, publicListingWhere } from "@/lib/listings/queries";
 import { listingPageSelect } from "@/lib/listings/selects";
 import { ZPostCursor } from "@/lib/listings/schemas";
 import { getLatestPosts, getListingPosts, getPublicPost, getPublicPostPage, publicPostWhere } from "./queries";
@@ -141,6 +142,34 @@ describe("the listing page's statement", () => {
     // Each post card as every other list of posts has it, dates as dates.
     expect(page?.posts).toEqual(await getListingPosts(business.id, 10));
     expect(page?.posts[0]?.authors).toEqual(["Ann", "Bo"]);
+  });
+});
+
+describe("the listing page's statements, planned for any value", () => {
+  it("find the listing by its slug and seek the (blogId, publishedAt, id) index to the cursor for older posts", async () => {
+    // Enough listings and posts, analysed, for the planner to weigh the indexes as on a real directory.
+    const suffix = Math.random().toString(36).slice(2, 8);
+    await db.blog.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({ slug: `planned-${suffix}-${i}`, name: `Planned ${i}`, siteUrl: `https://p${i}.example`, feedUrl: `https://p${i}.example/feed.xml`, status: "ACTIVE" as const })),
+    });
+    const blogs = await db.blog.findMany({ where: { slug: { startsWith: `planned-${suffix}-` } }, select: { id: true } });
+    await db.post.createMany({
+      data: blogs.flatMap((blog, b) =>
+        Array.from({ length: 40 }, (_, i) => ({
+          blogId: blog.id,
+          identityKey: `https://p${b}.example/${suffix}/${i}`,
+          url: `https://p${b}.example/${suffix}/${i}`,
+          title: `Planned post ${i}`,
+          contentHtml: "<p>Body</p>",
+          publishedAt: new Date(Date.UTC(2026, 0, 1) + (b * 40 + i) * 3_600_000),
+          contentHash: `${suffix}${b}-${i}`.padEnd(64, "0"),
+        })),
+      ),
+    });
+    await db.$executeRawUnsafe(`ANALYZE "Blog", "Post"`);
+    const older = await genericPlan(listingPageSql(true));
+    expect(older).toContain("Blog_slug_key");
+    expect(older).toMatch(/Index Scan using "Post_blogId_publishedAt_id_idx" on "Post" p.*\n\s+Index Cond: \(\("blogId" = b\.id\) AND \("publishedAt" <= \$3\)\)/);
   });
 });
 
