@@ -110,8 +110,9 @@ function reserveHugePages(megabytes: number): () => void {
 async function benchDatabase(): Promise<{ url: string; server?: EmbeddedServer; release?: () => void }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL };
   const release = reserveHugePages(SHARED_BUFFERS_MB);
+  let server: EmbeddedServer | undefined;
   try {
-    const server = await startEmbeddedPostgres({
+    server = await startEmbeddedPostgres({
       dataDir: path.join(PROJECT_DIR, ".data", "bench-pg"),
       port: await freePort(),
       persistent: true,
@@ -127,6 +128,7 @@ async function benchDatabase(): Promise<{ url: string; server?: EmbeddedServer; 
     log(`database: ${SHARED_BUFFERS_MB} MB of shared buffers, huge pages ${rows[0]!.huge_pages_status}`);
     return { url: server.urlFor("blogatlas_bench"), server, release };
   } catch (error) {
+    await server?.stop();
     release();
     throw error;
   }
