@@ -23,3 +23,14 @@ describe("hotRows", () => {
     expect(await hotRows<{ value: string }>({ text: "SELECT $1::text AS value", values: ["'; DROP TABLE \"Post\"; --"] })).toEqual([{ value: "'; DROP TABLE \"Post\"; --" }]);
   });
 });
+
+describe("the hot pool's idle connections", () => {
+  it("survive the database ending one of them while it sits idle (a restart, a dropped link): the pool lets it go and the next call opens another", async () => {
+    const backend = async () => (await hotRows<{ pid: number }>({ text: "SELECT pg_backend_pid() AS pid", values: [] }))[0]!.pid;
+    const pid = await backend();
+    await db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
+    // The ended connection reports its error to the pool on its own; give it the moment it takes.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await backend()).not.toBe(pid);
+  });
+});

@@ -10,8 +10,18 @@ import { loadDatabaseUrl } from "@/lib/env";
 
 const holder = globalThis as unknown as { blogatlasPrisma?: PrismaClient; blogatlasHotPool?: pg.Pool };
 
+/**
+ * How long a pooled connection may sit idle before it is closed. `pg` closes them after 10 s, and a
+ * public page's miss after a quiet spell then waits for new ones: on the scale seed a connection
+ * took 16-26 ms to open and its first prepared statement 5-8 ms more, against ~1 ms on a warm one,
+ * paid five times over in the burst that ends the quiet (docs/decisions/007, session 14). A web
+ * process keeps at most 15 (10 + 5) connections open for this long; idle ones do not keep a script
+ * from exiting (`allowExitOnIdle`).
+ */
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true }) });
 }
 
 function client(): PrismaClient {
@@ -28,8 +38,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 function hotPool(): pg.Pool {
-  // allowExitOnIdle: a script or test that is done need not close this pool to exit.
-  holder.blogatlasHotPool ??= new pg.Pool({ connectionString: loadDatabaseUrl(), max: 5, allowExitOnIdle: true });
+  if (!holder.blogatlasHotPool) {
+    // allowExitOnIdle: a script or test that is done need not close this pool to exit.
+    const pool = new pg.Pool({ connectionString: loadDatabaseUrl(), max: 5, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true });
+    // An idle connection the database ends (a restart, a dropped link, an administrator) reports its
+    // error here, and the pool lets it go; with no listener that error would end the whole process.
+    pool.on("error", (error) => console.warn(`database: an idle connection ended (${error.message}); the next query opens another`));
+    holder.blogatlasHotPool = pool;
+  }
   return holder.blogatlasHotPool;
 }
 
