@@ -168,7 +168,7 @@ try {
   const [command, args] =
     mode === "dev"
       ? [path.join(PROJECT_DIR, "node_modules", ".bin", "next"), ["dev", "--port", String(port)]]
-      : [path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/web-server.ts", "--port", String(port)]];
+      : [path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", ...webV8Flags(), "scripts/web-server.ts", "--port", String(port)]];
   next = spawn(command, args, {
     stdio: ["ignore", ephemeral ? "inherit" : "pipe", "inherit"],
     env: { ...process.env, PORT: String(port), NODE_ENV: mode === "dev" ? "development" : "production", ...(mode === "dev" ? {} : hugeMallocPages()) },
@@ -219,6 +219,20 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
   await shutdown(1);
+}
+
+/**
+ * V8's memory reducer shrinks the heap once a process has gone quiet for a few seconds, and hands
+ * the memory back. A web server's quiet ends in a burst, which must then fault that memory in
+ * again, page by page: on this kind of machine ~13 µs a 4 KB page (below). After 13 s without
+ * requests, the first 3 s of post pages that missed the cache took 26,000-38,000 page faults and
+ * answered 73-107 requests/s, p99 666-830 ms; without the reducer 3,800-4,400 faults, 128-164
+ * requests/s, p99 372-524 ms (three alternating pairs; docs/decisions/007, session 14). The heap
+ * keeps the size its traffic gave it instead: idle after post pages, the web process held 540-580 MB
+ * against 390-420 MB.
+ */
+function webV8Flags(): string[] {
+  return ["--no-memory-reducer"];
 }
 
 /**
