@@ -29,8 +29,13 @@ describe("the hot pool's idle connections", () => {
     const backend = async () => (await hotRows<{ pid: number }>({ text: "SELECT pg_backend_pid() AS pid", values: [] }))[0]!.pid;
     const pid = await backend();
     await db.$queryRawUnsafe(`SELECT pg_terminate_backend(${Number(pid)})`);
-    // The ended connection reports its error to the pool on its own; give it the moment it takes.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Once the server process is gone its farewell is on the socket, and the pool hears it while
+    // these queries wait on the event loop; then the next call must find a live connection.
+    const deadline = Date.now() + 10_000;
+    while ((await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE pid = ${Number(pid)}`)).length > 0) {
+      if (Date.now() > deadline) throw new Error("the terminated connection's server process did not end");
+    }
+    await db.$queryRawUnsafe("SELECT 1");
     expect(await backend()).not.toBe(pid);
   });
 });
