@@ -91,9 +91,9 @@ const RANKING_SOURCES = {
  * score and id). Prepared (lib/db.ts, hotRows), one for the first page and one for the pages after a
  * cursor, so that even a plan made for any cursor seeks the index to it. As one statement for both
  * (`cursor IS NULL OR (score, id) < cursor`) it could not: PostgreSQL re-planned it on every call,
- * and had it settled on a plan for any value, page 500 would have walked the category from its top. Planned afresh on
- * every miss, it kept PostgreSQL at 0.25-0.27 cores on deep category misses against 0.20
- * (docs/decisions/007, session 13). The cards come with the ranking in one round trip (the shape of
+ * and had it settled on a plan for any value, page 500 would have walked the category from its top.
+ * Sent unprepared through Prisma, as it was, it was planned afresh on every miss, and kept
+ * PostgreSQL at 0.25-0.27 cores on deep category misses against 0.20 (docs/decisions/007, session 13). The cards come with the ranking in one round trip (the shape of
  * listingCardSelect): on a deep category page this is the page's only query, and a second one for
  * the cards cost more Node time than the database spent on both.
  */

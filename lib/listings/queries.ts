@@ -58,9 +58,8 @@ type ListingPageRow = Omit<TListingPage, "categories" | "tags"> & {
  * and id): the listing with `listingPageSelect`'s fields, its categories and tags, and its newest
  * public posts, or those older than the cursor (one more than shown, to know whether there are older
  * ones; a statement of its own, so that a plan made for any cursor seeks the index to it). Prepared
- * (lib/db.ts, hotRows): sent through Prisma, the same
- * query was parsed and planned on every miss, 2.3 ms a call on a warm connection against 0.3 ms
- * prepared, and blog misses kept PostgreSQL at 0.21 cores against 0.08 (docs/decisions/007, session
+ * (lib/db.ts, hotRows): sent through Prisma, the same query was parsed and planned on every miss,
+ * 2.3 ms a call on a warm connection against 0.3 ms prepared, and blog misses kept PostgreSQL at 0.21 cores against 0.08 (docs/decisions/007, session
  * 13). A test holds it to what Prisma finds with the select.
  */
 export const listingPageSql = (olderThanCursor: boolean) => `
