@@ -196,6 +196,15 @@ describe("relative URLs", () => {
     const noLink = parseFeedText(rss([{ guid: "1", title: "p", description: '<img src="img/a.png">' }]), "https://blog.example/feeds/main.xml");
     expect(prepareEntries(noLink)[0]!.contentHtml).toContain('src="https://blog.example/feeds/img/a.png"');
   });
+
+  it("credits only an http(s) address: an entry or channel link of another scheme gives way to the next", () => {
+    const hostile = rss([
+      { guid: "1", link: "javascript:alert(document.cookie)", title: "script link", description: "d" },
+      { guid: "2", link: "data:text/html,<script>alert(1)</script>", title: "data link", description: "d" },
+    ], { link: "javascript:alert(2)" });
+    // The channel's link too: the last resort is the feed's own site.
+    expect(prepareEntries(parseFeedText(hostile, "https://feeds.example/main.xml")).map((entry) => entry.url)).toEqual(["https://feeds.example/", "https://feeds.example/"]);
+  });
 });
 
 describe("bases and links", () => {

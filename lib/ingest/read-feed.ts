@@ -20,6 +20,8 @@ export type ReadFeedResult =
  * the content (an RSS description cut from it, as many generators write it) would give a worse
  * excerpt than the content's own, cut mid-word or mid-tag, so it is not sanitized at all.
  */
+const webAddress = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
 export function prepareEntries(feed: ParsedFeed, now = Date.now()): ReadyEntry[] {
   return feed.entries.map((entry, index) => {
     const content = sanitizeHtml(entry.contentHtml, entry.baseUrl);
@@ -29,8 +31,9 @@ export function prepareEntries(feed: ParsedFeed, now = Date.now()): ReadyEntry[]
     const excerpt = summary?.html ? contentFacts(summary).excerpt : facts.excerpt;
     return {
       identityKey: entry.identityKey,
-      // An entry without a link of its own credits the blog itself.
-      url: entry.url || feed.siteUrl || new URL("/", feed.baseUrl).href,
+      // An entry without a web address of its own credits the blog itself. A feed's link can be of
+      // any scheme (javascript:, data:), and the post page links it as the original.
+      url: webAddress(entry.url) ?? webAddress(feed.siteUrl) ?? new URL("/", feed.baseUrl).href,
       title: entry.title || excerpt.slice(0, 80) || "Untitled",
       authors: entry.authors.slice(0, 10),
       publishedAt: entry.publishedAt ?? new Date(now - index),
