@@ -31,10 +31,16 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
   return { [RAW]: out };
 }
 
+/**
+ * Text that is already markup and safe to place as it is: the sanitizer's output for mirrored
+ * content, or a script's body that escapes its own "<". Nothing else goes through here.
+ */
+export const trustedHtml = (markup: string): Html => ({ [RAW]: markup });
+
 /** The markup as text (for tests and for `HtmlBlock`). */
 export const htmlText = (markup: Html): string => markup[RAW];
 
-type BlockTag = "div" | "ol" | "ul";
+type BlockTag = "div" | "ol" | "ul" | "article";
 
 /** One element whose children are markup made by `html` (a list of it: one after the other). */
 export function HtmlBlock({ as: Tag = "div", className, children }: { as?: BlockTag; className?: string; children: Html | readonly Html[] }) {

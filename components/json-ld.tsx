@@ -1,9 +1,16 @@
 import { loadSettings } from "@/lib/env";
+import { type Html, trustedHtml } from "./html";
 
-/** Structured data for search engines: one JSON-LD script, "<" escaped so that no text can end it. */
+/** The script's JSON, "<" escaped so that no text can end it. */
+const jsonLdText = (data: Record<string, unknown>) => JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c");
+
+/** Structured data for search engines: one JSON-LD script. */
 export function JsonLd({ data }: { data: Record<string, unknown> }) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c") }} />;
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />;
 }
+
+/** The same script as markup, for pages written as markup (components/post-page.ts). */
+export const jsonLdScript = (data: Record<string, unknown>): Html => trustedHtml(`<script type="application/ld+json">${jsonLdText(data)}</script>`);
 
 /** An address on this site, absolute (structured data and share links need the whole address). */
 export const siteUrl = (path: string) => new URL(path, loadSettings().APP_URL).href;

@@ -1,4 +1,4 @@
-/** The controls' looks, shared by ShareActions and the script that builds them on pages served without React (share-links.tsx). */
+/** The looks of the controls the share script builds (share-links.ts). */
 export const SHARE_STYLE = {
   row: "mt-2 flex flex-wrap items-center gap-2",
   button: "inline-block rounded-full border border-stone-300 px-3 py-1 text-sm hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800",

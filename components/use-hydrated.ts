@@ -11,8 +11,3 @@ const subscribeToNothing = () => () => {};
 export function useHydrated(): boolean {
   return useSyncExternalStore(subscribeToNothing, () => true, () => false);
 }
-
-/** A fact about the browser (navigator.share exists), false on the server and while hydrating. */
-export function useBrowserFact(read: () => boolean): boolean {
-  return useSyncExternalStore(subscribeToNothing, read, () => false);
-}

@@ -1,7 +1,8 @@
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { firstPostPath } from "./support/posts";
-import { signIn } from "./support/sign-in";
+import { withDatabase } from "./support/database";
+import { signIn, unique } from "./support/sign-in";
 
 test("a visitor walks from home to a category, a blog, a post and its original, then searches and reports a post", async ({ page }) => {
   await page.goto("/");
@@ -215,8 +216,8 @@ test("a visitor browses a category: featured Business Listings, the ranked blogs
 });
 
 test("a reader subscribes to a blog from a post, after a bad address is answered next to the field", async ({ page }) => {
-  // A member's post page comes from Next with React, whose form this drives (a visitor's page is a
-  // document, whose plain form the document test below drives).
+  // A member's post page comes from Next with React around it; the form and its script are the
+  // same as on a visitor's document (driven in the document test below).
   await signIn(page, "subscribing-member@example.org");
   await page.goto("/blogs/weeknight-table");
   await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
@@ -229,7 +230,7 @@ test("a reader subscribes to a blog from a post, after a bad address is answered
 test("a reader copies a post's link, or shares it through the browser's share sheet where there is one", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
-  // A member first: the page comes from Next with React, and ShareActions draws the controls.
+  // A member first: the page comes from Next with React, and the page's own script draws the controls.
   await signIn(page, "sharing-member@example.org");
   await page.goto("/blogs/weeknight-table");
   await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
@@ -245,7 +246,7 @@ test("a reader copies a post's link, or shares it through the browser's share sh
 
   // Where the browser has one (a phone), the sheet gets the title and the address; where the
   // clipboard is refused, the address is shown to copy by hand.
-  // Then visitors, whose post page is a document (its own small script draws the controls).
+  // Then visitors, whose post page is a document written by the door (the same script draws the controls).
   const visitors = await browser.newContext();
   const phone = await visitors.newPage();
   await phone.addInitScript(() => {
@@ -296,10 +297,59 @@ test("a post page is a document: under 100 KB of JavaScript, compressed, and eve
   await expect(share.getByRole("status")).toHaveText("Link copied.");
   expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${postPath}`);
 
-  // The subscribe form posts as a plain form; the page comes back with the answer next to the field.
+  // The subscribe form's script sends it and puts the answer next to the field.
   await subscribeAfterABadAddress(reader.getByRole("region", { name: /^Subscribe to The Weeknight Table/ }), "document-reader@example.org");
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test("without JavaScript, the subscribe form posts and comes back to the post with the answer", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const postPath = await firstPostPath(page);
+  await page.goto(postPath);
+  const box = page.getByRole("region", { name: /^Subscribe to The Weeknight Table/ });
+  await box.getByLabel("Your e-mail address").fill("not an address");
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page).toHaveURL(`${postPath}?subscription=invalid#subscribe`);
+  await expect(box.getByText("That e-mail address does not look right.")).toBeVisible();
+  await expect(box.getByLabel("Your e-mail address")).toHaveAttribute("aria-invalid", "true");
+  const email = unique("no-script-reader");
+  await box.getByLabel("Your e-mail address").fill(email);
+  await box.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page).toHaveURL(`${postPath}?subscription=pending#subscribe`);
+  await expect(box.getByRole("status")).toContainText("Almost done: your subscription is recorded");
+  expect(await withDatabase((client) => client.query(`SELECT status FROM "EmailSubscription" WHERE email = $1`, [email]))).toMatchObject({ rows: [{ status: "PENDING" }] });
+  await context.close();
+});
+
+test("a visitor's post document and a member's React page of the same post say the same, in the head and on the page", async ({ browser }) => {
+  const visitors = await browser.newContext();
+  const reader = await visitors.newPage();
+  const postPath = await firstPostPath(reader);
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, unique("comparing-member"));
+  await member.goto(postPath);
+  await reader.goto(postPath);
+  expect(await member.evaluate(() => "__next_f" in self), "a member's page carries React").toBe(true);
+  expect(await reader.evaluate(() => "__next_f" in self), "a visitor's page is a document").toBe(false);
+  const readPage = (page: Page) =>
+    page.evaluate(() => {
+      const described = (element: Element) => [element.tagName.toLowerCase(), ...[...element.attributes].filter((attribute) => attribute.name !== "nonce" && !attribute.name.startsWith("data-precedence")).map((attribute) => `${attribute.name}=${attribute.value}`).sort()].join(" ");
+      const head = [...document.head.querySelectorAll("title, meta, link")].filter((element) => !(element.tagName === "LINK" && /^(preload|modulepreload|expect)$/.test(element.getAttribute("rel") ?? "")));
+      const main = document.querySelector("main")!;
+      return {
+        title: document.title,
+        head: head.map((element) => (element.tagName === "TITLE" ? `title ${element.textContent}` : described(element))).sort(),
+        text: main.innerText,
+        links: [...main.querySelectorAll("a, form, input, button, script[type='application/ld+json']")].map((element) => (element.tagName === "SCRIPT" ? element.textContent : described(element))),
+      };
+    });
+  const [fromReact, fromDoor] = [await readPage(member), await readPage(reader)];
+  expect(fromDoor).toEqual(fromReact);
+  expect(fromDoor.head.length).toBeGreaterThan(20);
+  await visitors.close();
+  await member.context().close();
 });
 
 /** A bad address is answered next to the field and stays there to mend; the good one is recorded. */

@@ -1,6 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 import { claimMail } from "../../lib/testing/mail-catcher";
 
+/** An address no other test or run has used. */
+export const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@blogatlas.example`;
+
 /** Signs in through the real flow: the form, the e-mail, the link in it. */
 export async function signIn(page: Page, email: string): Promise<void> {
   const since = Date.now();

@@ -1,12 +1,13 @@
 // Post pages are read, not used: the door serves them to visitors as documents, without Next's
 // client runtime (React, the router and the page's RSC payload, ~140 KB compressed, more than the
 // whole page). Everything on a post page works without it: links are links, the subscribe form
-// posts as a plain form (React's progressive enhancement answers it with the page and the form's
-// result), and "Copy link" and the share sheet come from the page's own small script
-// (components/share-links.tsx). docs/decisions/010-post-pages-as-documents.md says why and how.
+// posts to a route handler, and "Copy link" and the share sheet come from the page's own small
+// script (components/share-links.ts). docs/decisions/010-post-pages-as-documents.md says why.
 //
-// Members with a session and client-side navigations still get the full page from Next, with its
-// runtime: only the pages the door keeps are documents.
+// The door writes most of them itself (lib/page-cache/post-document.ts, decision 012); this
+// transform is for those Next still renders for it: a 404, the moments before the door has
+// learned the build's stylesheet. Members with a session and client-side navigations get the full
+// page from Next, with its runtime.
 
 /** The pages served as documents: a mirrored post. */
 export const DOCUMENT_PATH = /^\/posts\/[^/?]+(?:\?|$)/;

@@ -1,15 +1,13 @@
-import { headers } from "next/headers";
-import { ShareActions } from "./share-actions";
+import { html, type Html, trustedHtml } from "./html";
 import { SHARE_STYLE } from "./share-style";
 
 /**
- * "Copy link" and the share sheet for a post page served as a document, without React on the
- * client (lib/page-cache/document-mode.ts): the same controls as ShareActions, built by hand. It
- * stands aside when React is on the page (a member's page, a client-side navigation), where
- * ShareActions does the work.
+ * "Copy link" and the share sheet, drawn by the page's own small script: they need JavaScript, so
+ * neither is in the server's HTML (no dead buttons before or without it), and the share sheet only
+ * where the browser has one (navigator.share: phones, Safari, Edge). The same script serves the
+ * post page with React (members) and without it (visitors' documents, decision 010).
  */
-const DOCUMENT_SHARE_SCRIPT = `addEventListener("DOMContentLoaded", function () {
-  if (self.__next_f) return;
+const SHARE_SCRIPT = `addEventListener("DOMContentLoaded", function () {
   var section = document.querySelector("[data-share-url]");
   if (!section) return;
   var url = section.getAttribute("data-share-url"), title = section.getAttribute("data-share-title");
@@ -47,8 +45,7 @@ const DOCUMENT_SHARE_SCRIPT = `addEventListener("DOMContentLoaded", function () 
 });`;
 
 /** "Share the post": links that work without JavaScript, then copy link and the share sheet where there is JavaScript. */
-export async function ShareLinks({ url, title }: { url: string; title: string }) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+export function shareSection(url: string, title: string, nonce: string): Html {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   const targets = [
@@ -57,22 +54,6 @@ export async function ShareLinks({ url, title }: { url: string; title: string })
     { label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
   ];
-  return (
-    <section aria-labelledby="share" className="mt-8" data-share-url={url} data-share-title={title}>
-      <h2 id="share" className="text-lg font-semibold">
-        Share the post
-      </h2>
-      <ul className="mt-2 flex flex-wrap gap-2">
-        {targets.map((target) => (
-          <li key={target.label}>
-            <a href={target.href} rel="noopener" target="_blank" className={SHARE_STYLE.button}>
-              {target.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <ShareActions url={url} title={title} />
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: DOCUMENT_SHARE_SCRIPT }} />
-    </section>
-  );
+  const links = targets.map((target) => html`<li><a href="${target.href}" rel="noopener" target="_blank" class="${SHARE_STYLE.button}">${target.label}</a></li>`);
+  return html`<section aria-labelledby="share" class="mt-8" data-share-url="${url}" data-share-title="${title}"><h2 id="share" class="text-lg font-semibold">Share the post</h2><ul class="mt-2 flex flex-wrap gap-2">${links}</ul><script nonce="${nonce}">${trustedHtml(SHARE_SCRIPT)}</script></section>`;
 }
