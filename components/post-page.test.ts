@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it, vi } from "vitest";
 import type { TPostCard, TPostPage } from "@/lib/posts/selects";
-import { documentAssetsOf } from "@/lib/page-cache/post-document";
+import { documentAssetsOf } from "@/lib/page-cache/documents";
 import { htmlText } from "./html";
 import { postArticle, postDocument } from "./post-page";
 import { subscribeBoxBody, subscribeStateOf } from "./subscribe-box";
@@ -101,7 +101,7 @@ describe("a post page written as markup", () => {
 });
 
 describe("the subscribe box", () => {
-  const body = (state: Parameters<typeof subscribeBoxBody>[2]) => elementsOf(parse(htmlText(subscribeBoxBody(post.blog.id, post.id, state))));
+  const body = (state: Parameters<typeof subscribeBoxBody>[2]) => elementsOf(parse(htmlText(subscribeBoxBody(post.blog.id, `/posts/${post.id}`, state))));
   const field = (found: Element[]) => found.find((element) => attr(element, "name") === "email")!;
 
   it("is a form posting to the post's subscribe route, with the blog and an empty e-mail field", () => {

@@ -1,7 +1,8 @@
 // The frame of every page: the skip link and header above, the footer below. Written as markup so
 // that the root layout (through HtmlBlock) and the post documents the door writes without React
-// (components/post-document.ts) share one copy of it.
-import { html, type Html } from "./html";
+// (pageDocument, below) share one copy of it.
+import { html, type Html, htmlText, trustedHtml } from "./html";
+import { headMarkup, type PageMeta } from "./page-meta";
 
 /** Who the header names: nobody (a visitor), or the member signed in. */
 export type ShellUser = { name: string | null; email: string; role: string } | null;
@@ -22,4 +23,18 @@ export function siteHeader(user: ShellUser): Html {
 /** The footer: the promise of credit, and the two ways in for bloggers. */
 export function siteFooter(): Html {
   return html`<footer class="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400"><p>Every post here is mirrored from its blog with full credit and a link to the original.</p><p class="mt-2 space-x-4"><a href="/submit" class="underline-offset-4 hover:underline">List your blog</a><a href="/pricing" class="underline-offset-4 hover:underline">Business Listings</a></p></footer>`;
+}
+
+/** What the build names and hashes, which every page links in its head: the stylesheet and the icon. */
+export type DocumentAssets = { headLinks: string };
+
+/**
+ * A whole page for a visitor, as the root layout renders one with React (header with "Sign in"):
+ * the head (the build's links, the page cache's tags, the page's own meta) and `main` in the frame.
+ * `nonce` goes on the page's scripts and the build's links.
+ */
+export function pageDocument({ meta, cacheTags, main, nonce, assets }: { meta: PageMeta; cacheTags: string[]; main: Html; nonce: string; assets: DocumentAssets }): string {
+  const head = html`<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${trustedHtml(assets.headLinks.replaceAll("{nonce}", nonce))}<meta name="blogatlas-cache-tags" content="${cacheTags.join(" ")}"/>${headMarkup(meta)}`;
+  const body = html`<body class="${BODY_CLASS}"><div>${siteHeader(null)}</div><main id="main" class="${MAIN_CLASS}">${main}</main><div>${siteFooter()}</div></body>`;
+  return `<!DOCTYPE html><html lang="en"><head>${htmlText(head)}</head>${htmlText(body)}</html>`;
 }

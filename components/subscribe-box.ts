@@ -1,8 +1,9 @@
-// "Subscribe to <Blog>: Get updates delivered right to your inbox!" on a post page, as markup. The
-// form posts to a route handler (app/(site)/posts/[id]/subscribe/route.ts). With JavaScript, the
-// page's small script sends it with fetch and puts the answer in place: the address stays in the
-// field next to its error, or "Almost done" names it. Without JavaScript, the answer is a redirect
-// back to the post, whose address then says how it went (`?subscription=pending`, or an error code).
+// "Subscribe to <Blog>: Get updates delivered right to your inbox!" on a post or blog page, as
+// markup. The form posts to the page's own `subscribe` route handler (lib/subscriptions/form.ts).
+// With JavaScript, the page's small script sends it with fetch and puts the answer in place: the
+// address stays in the field next to its error, or "Almost done" names it. Without JavaScript, the
+// answer is a redirect back to the page, whose address then says how it went
+// (`?subscription=pending`, or an error code).
 import { html, type Html, trustedHtml } from "./html";
 
 /** The errors the box can show, by the code the no-script redirect carries. */
@@ -29,14 +30,14 @@ export const subscribeErrorCode = (message: string | undefined): SubscribeErrorC
   (Object.keys(SUBSCRIBE_ERRORS) as SubscribeErrorCode[]).find((code) => SUBSCRIBE_ERRORS[code] === message) ?? "invalid";
 
 /** What the box shows under its title: the answer, or the form (with its error and the address to mend). */
-export function subscribeBoxBody(blogId: string, postId: string, state: SubscribeState): Html {
+export function subscribeBoxBody(blogId: string, page: string, state: SubscribeState): Html {
   if (state.status === "pending") {
     const whose = state.email ? html` for ${state.email}` : "";
     return html`<p role="status" tabindex="-1" class="mt-3 text-emerald-800 dark:text-emerald-300">Almost done: your subscription${whose} is recorded and starts once you confirm it from the e-mail we send you.</p>`;
   }
   const error = state.status === "error" ? SUBSCRIBE_ERRORS[state.code] : undefined;
   const described = error ? html` aria-describedby="subscribe-error"` : "";
-  return html`<form method="post" action="/posts/${postId}/subscribe" class="mt-3 flex flex-wrap gap-2" novalidate><input type="hidden" name="blogId" value="${blogId}"/><label for="subscribe-email" class="sr-only">Your e-mail address</label><input id="subscribe-email" name="email" type="email" autocomplete="email" required placeholder="you@example.com" aria-invalid="${error ? "true" : "false"}"${described} value="${state.status === "error" ? (state.email ?? "") : ""}" class="rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950 min-w-0 flex-1"/><button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">Subscribe</button>${error && html`<p id="subscribe-error" class="w-full text-sm text-red-700 dark:text-red-300">${error}</p>`}</form>`;
+  return html`<form method="post" action="${page}/subscribe" class="mt-3 flex flex-wrap gap-2" novalidate><input type="hidden" name="blogId" value="${blogId}"/><label for="subscribe-email" class="sr-only">Your e-mail address</label><input id="subscribe-email" name="email" type="email" autocomplete="email" required placeholder="you@example.com" aria-invalid="${error ? "true" : "false"}"${described} value="${state.status === "error" ? (state.email ?? "") : ""}" class="rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950 min-w-0 flex-1"/><button type="submit" class="rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">Subscribe</button>${error && html`<p id="subscribe-error" class="w-full text-sm text-red-700 dark:text-red-300">${error}</p>`}</form>`;
 }
 
 /**
@@ -73,7 +74,7 @@ const SUBSCRIBE_SCRIPT = `addEventListener("DOMContentLoaded", function () {
   });
 });`;
 
-/** The subscribe box of a post page, with its script. */
-export function subscribeBox(blog: { id: string; name: string }, postId: string, state: SubscribeState, nonce: string): Html {
-  return html`<section id="subscribe" aria-labelledby="subscribe-title" class="mt-8 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-700 dark:bg-stone-900"><h2 id="subscribe-title" class="text-lg font-semibold">Subscribe to ${blog.name}: Get updates delivered right to your inbox!</h2>${subscribeBoxBody(blog.id, postId, state)}</section><script nonce="${nonce}">${trustedHtml(SUBSCRIBE_SCRIPT)}</script>`;
+/** The subscribe box of a page (`page`: its path, under which its `subscribe` route is), with its script. */
+export function subscribeBox(blog: { id: string; name: string }, page: string, state: SubscribeState, nonce: string): Html {
+  return html`<section id="subscribe" aria-labelledby="subscribe-title" class="mt-8 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-700 dark:bg-stone-900"><h2 id="subscribe-title" class="text-lg font-semibold">Subscribe to ${blog.name}: Get updates delivered right to your inbox!</h2>${subscribeBoxBody(blog.id, page, state)}</section><script nonce="${nonce}">${trustedHtml(SUBSCRIBE_SCRIPT)}</script>`;
 }

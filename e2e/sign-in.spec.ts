@@ -83,41 +83,59 @@ test("a cross-site sign-in request is refused (security.md 15)", async ({ reques
   expect(noOrigin.status()).toBe(403);
 });
 
-test("a subscription posted with Origin: null is refused and changes nothing, by the route handler and by a server action (security.md 15)", async ({ page }) => {
-  // A post page's subscribe form posts to a route handler (through its script's fetch); a blog
-  // page's is a server action, which React posts with fetch. Both are forged.
-  await forgeSubscription(page, "a post page's route handler");
+test("a form posted with Origin: null is refused and changes nothing, by the subscribe route handlers and by a server action (security.md 15)", async ({ page }) => {
+  // The post and blog pages' subscribe forms post to route handlers (through the page's script);
+  // the report form is a server action, which React posts with fetch. All are forged.
+  await forgeSubscription(page, "a post page");
+  await forgeSubscription(page, "a blog page");
   await signIn(page, unique("forging-member"));
-  await forgeSubscription(page, "a blog page's server action");
+  await forgeSubscription(page, "a member's blog page");
+  await forgeReport(page);
 });
 
-/** Subscribes from a post or blog page with the browser's own request, its Origin replaced as a sandboxed iframe or a data: page would send it. */
-async function forgeSubscription(page: Page, what: string) {
-  const email = unique("forged-origin");
-  await page.goto("/blogs/weeknight-table");
-  const onPost = what.includes("post page");
-  if (onPost) {
-    await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/posts\//);
-  }
-  const posted = onPost ? /\/posts\// : /\/blogs\//;
+/** Replaces the Origin of the browser's own POSTs to `path` as a sandboxed iframe or a data: page would send it; the answers' statuses. */
+async function forgeOrigin(page: Page, path: RegExp): Promise<number[]> {
   const answers: number[] = [];
-  await page.route(posted, async (route) => {
+  await page.route(path, async (route) => {
     const request = route.request();
     if (request.method() !== "POST") return route.continue();
     const answer = await route.fetch({ headers: { ...request.headers(), origin: "null" } });
     answers.push(answer.status());
     return route.fulfill({ response: answer });
   });
+  return answers;
+}
+
+async function forgeSubscription(page: Page, where: string) {
+  const email = unique("forged-origin");
+  await page.goto("/blogs/weeknight-table");
+  if (where === "a post page") {
+    await page.getByRole("region", { name: "Latest posts" }).getByRole("article").first().getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/posts\//);
+  }
+  const answers = await forgeOrigin(page, /\/subscribe$/);
   const box = page.getByRole("region", { name: /^Subscribe to / });
   await box.getByLabel("Your e-mail address").fill(email);
   await box.getByRole("button", { name: "Subscribe" }).click();
   // The server's answer has arrived (before the test looks at the database) and it is a refusal.
-  await expect.poll(() => answers.length, what).toBe(1);
-  expect(answers[0], what).toBeGreaterThanOrEqual(400);
-  if (onPost) await expect(box.getByText("Your subscription did not go through. Please try again.")).toBeVisible();
-  expect(await withDatabase((client) => client.query(`SELECT 1 FROM "EmailSubscription" WHERE email = $1`, [email])), what).toMatchObject({ rowCount: 0 });
-  await page.unroute(posted);
+  await expect.poll(() => answers.length, where).toBe(1);
+  expect(answers[0], where).toBe(403);
+  await expect(box.getByText("Your subscription did not go through. Please try again.")).toBeVisible();
+  expect(await withDatabase((client) => client.query(`SELECT 1 FROM "EmailSubscription" WHERE email = $1`, [email])), where).toMatchObject({ rowCount: 0 });
+  await page.unrouteAll();
+}
+
+async function forgeReport(page: Page) {
+  const details = `forged ${unique("report")}`;
+  await page.goto("/report?blog=weeknight-table");
+  const answers = await forgeOrigin(page, /\/report/);
+  await page.getByLabel("Broken (wrong feed, dead links, garbled text)").check();
+  await page.getByLabel("Details").fill(details);
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect.poll(() => answers.length, "the report form").toBe(1);
+  expect(answers[0], "the report form").toBeGreaterThanOrEqual(400);
+  expect(await withDatabase((client) => client.query(`SELECT 1 FROM "Report" WHERE details = $1`, [details]))).toMatchObject({ rowCount: 0 });
+  await page.unrouteAll();
 }
 
 test("GitHub sign-in, on because its settings are present, sends the browser to GitHub's authorization page for this app", async ({ page, baseURL }) => {

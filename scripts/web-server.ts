@@ -15,7 +15,7 @@ import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
 import { DOCUMENT_PATH, withoutClientRuntime } from "@/lib/page-cache/document-mode";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
 import { newNonce, PageCache } from "@/lib/page-cache/page-cache";
-import { learnDocumentAssets, postDocumentRender } from "@/lib/page-cache/post-document";
+import { documentRender, learnDocumentAssets } from "@/lib/page-cache/documents";
 import { BYPASS_HEADER, cacheKeyOf, failRequest, servePage } from "@/lib/page-cache/serve-page";
 
 // A missing or malformed setting stops the process here with one clear message (security.md 16),
@@ -49,10 +49,11 @@ const listener =
           setMemoLive(false);
         },
       );
-// Visitors' post pages are written by the door as documents (lib/page-cache/post-document.ts), once
-// it has learned the build's stylesheet from Next (just after it starts listening).
+// Visitors' post, blog and category pages are written by the door as documents
+// (lib/page-cache/documents.ts), once it has learned the build's stylesheet from Next (just after it
+// starts listening).
 let documentAssets: Awaited<ReturnType<typeof learnDocumentAssets>> = null;
-const renderPost = postDocumentRender(() => documentAssets, handle);
+const renderDocument = documentRender(() => documentAssets, handle);
 const views = new ViewCounter();
 const flusher = flushViewsEvery(views);
 
@@ -76,11 +77,11 @@ const server = createServer((request, response) => {
     if (!listener || key === null) return void handle(request, response).catch(failed);
     countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
     setMemoLive(listener.connected);
-    // Post pages go out as documents, written by the door; those Next renders (a 404, the first
-    // moments after a start) lose its client runtime on the way (lib/page-cache/document-mode.ts).
-    const post = DOCUMENT_PATH.test(key);
-    const transform = post ? withoutClientRuntime : undefined;
-    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: post ? renderPost : handle, transform }).catch(failed);
+    // Post, blog and category pages go out as documents, written by the door; those Next renders (a
+    // 404, the first moments after a start) lose its client runtime on the way (document-mode.ts).
+    const document = DOCUMENT_PATH.test(key);
+    const transform = document ? withoutClientRuntime : undefined;
+    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: document ? renderDocument : handle, transform }).catch(failed);
   });
 });
 server.listen(port, async () => {

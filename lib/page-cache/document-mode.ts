@@ -4,13 +4,13 @@
 // posts to a route handler, and "Copy link" and the share sheet come from the page's own small
 // script (components/share-links.ts). docs/decisions/010-post-pages-as-documents.md says why.
 //
-// The door writes most of them itself (lib/page-cache/post-document.ts, decision 012); this
-// transform is for those Next still renders for it: a 404, the moments before the door has
-// learned the build's stylesheet. Members with a session and client-side navigations get the full
-// page from Next, with its runtime.
+// The door writes most of them itself, and blog and category pages too (lib/page-cache/documents.ts,
+// decision 012). This transform is for those Next still renders for it: the moments before the door
+// has learned the build's stylesheet. Members with a session and client-side navigations get the
+// full page from Next, with its runtime.
 
-/** The pages served as documents: a mirrored post. */
-export const DOCUMENT_PATH = /^\/posts\/[^/?]+(?:\?|$)/;
+/** The pages served as documents: a mirrored post, a blog, a category (any query); the kind and the second segment captured. */
+export const DOCUMENT_PATH = /^\/(posts|blogs|categories)\/([^/?]+)(?:\?|$)/;
 
 /** Next's script files, and the preloads for them (`as="script"`, `modulepreload`). */
 const RUNTIME_FILE = /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g;

@@ -316,7 +316,7 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
       ["/posts/p1?_rsc=x1"],
       ["/posts/p1", {}, "POST"],
       ["/dashboard"],
-      ["/posts/p1/opengraph-image"],
+      ["/posts/p1/image"],
       ["/api/health"],
     ] as Array<[string, Record<string, string>?, string?]>) {
       expect(cacheKeyOf(request(url, headers ?? {}, method)), `${method ?? "GET"} ${url} ${JSON.stringify(headers ?? {})}`).toBeNull();

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CacheTags } from "@/components/cache-tags";
 import { HtmlBlock } from "@/components/html";
-import { ARTICLE_CLASS, POST_IMAGE, postArticle, postCacheTags, postImagePath, postTitle } from "@/components/post-page";
+import { nextMetadata } from "@/components/page-meta";
+import { ARTICLE_CLASS, postArticle, postCacheTags, postMeta } from "@/components/post-page";
 import { subscribeStateOf } from "@/components/subscribe-box";
 import { getPublicPostPage } from "@/lib/posts/queries";
 import { ZPostId } from "@/lib/posts/schemas";
@@ -21,17 +22,8 @@ const loadPost = cache(async (rawId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = (await loadPost((await params).id))?.post;
-  if (!post) return {};
-  const images = [{ url: postImagePath(post.id), ...POST_IMAGE }];
-  // The original keeps the search credit: canonical points at the blogger's own page.
-  // The door's document for visitors writes the same head (components/post-page.ts, postDocument).
-  return {
-    title: postTitle(post),
-    description: post.excerpt,
-    alternates: { canonical: post.url },
-    openGraph: { type: "article", title: post.title, description: post.excerpt, siteName: "BlogAtlas", images, publishedTime: post.publishedAt.toISOString(), authors: post.authors },
-    twitter: { card: "summary_large_image", title: post.title, description: post.excerpt, images },
-  };
+  // The door's document for visitors writes the same head (components/page-meta.ts).
+  return post ? nextMetadata(postMeta(post)) : {};
 }
 
 /**

@@ -1,8 +1,8 @@
 // A post's Open Graph image (next/og), at an address of its own that the post page's head names
-// (POST_IMAGE in components/post-page.ts): the documents the door writes without Next can name it,
+// (postMeta in components/post-page.ts): the documents the door writes without Next can name it,
 // where the `opengraph-image` file convention's address carries a hash only Next knows.
 import { ImageResponse } from "next/og";
-import { POST_IMAGE } from "@/components/post-page";
+import { OG_IMAGE } from "@/components/page-meta";
 import { getPublicPost } from "@/lib/posts/queries";
 import { ZPostId } from "@/lib/posts/schemas";
 
@@ -22,6 +22,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       </div>
     ),
     // A title can change with the feed: kept an hour, not for ever.
-    { width: POST_IMAGE.width, height: POST_IMAGE.height, headers: { "cache-control": "public, max-age=3600" } },
+    { width: OG_IMAGE.width, height: OG_IMAGE.height, headers: { "cache-control": "public, max-age=3600" } },
   );
 }
