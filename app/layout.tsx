@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { HtmlBlock } from "@/components/html";
+import { SITE_META } from "@/components/page-meta";
 import { BODY_CLASS, MAIN_CLASS, siteFooter, siteHeader } from "@/components/site-shell";
 import { getCurrentUser } from "@/lib/auth/guards";
 import "./globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(process.env.APP_URL ?? "http://localhost:3000"),
-  title: { default: "BlogAtlas: the blog directory", template: "%s · BlogAtlas" },
-  description: "Discover independent blogs by topic, read their latest posts, and follow the ones you like.",
+  // The home page's title and description, and every other page's when it names none.
+  title: { default: SITE_META.title, template: "%s · BlogAtlas" },
+  description: SITE_META.description,
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

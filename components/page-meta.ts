@@ -10,8 +10,9 @@ import { siteUrl } from "./json-ld";
 export const OG_IMAGE = { width: 1200, height: 630, type: "image/png" } as const;
 
 export type PageMeta = {
-  /** The title before the site's " · BlogAtlas". */
+  /** The title before the site's " · BlogAtlas" (all of it, when `wholeTitle`: the home page's). */
   title: string;
+  wholeTitle?: true;
   description?: string;
   /** Where the page's content truly lives (a post's original). */
   canonical?: string;
@@ -20,11 +21,18 @@ export type PageMeta = {
   social?: { type: "article" | "website"; title: string; description?: string; image: { path: string; alt: string }; publishedTime?: string; authors?: string[] };
 };
 
+/** The site's own title and description: the home page's, and the root layout's for any page that names none. */
+export const SITE_META: PageMeta = {
+  title: "BlogAtlas: the blog directory",
+  wholeTitle: true,
+  description: "Discover independent blogs by topic, read their latest posts, and follow the ones you like.",
+};
+
 export function nextMetadata(meta: PageMeta): Metadata {
   const { social } = meta;
   const images = social && [{ url: social.image.path, alt: social.image.alt, ...OG_IMAGE }];
   return {
-    title: meta.title,
+    title: meta.wholeTitle ? { absolute: meta.title } : meta.title,
     description: meta.description,
     alternates: {
       ...(meta.canonical ? { canonical: meta.canonical } : {}),
@@ -46,7 +54,7 @@ export function headMarkup(meta: PageMeta): Html {
   const named = (name: string, content: string | undefined) => content !== undefined && html`<meta name="${name}" content="${content}"/>`;
   const image = (tag: typeof property, prefix: string) =>
     social && [tag(`${prefix}:image`, siteUrl(social.image.path)), tag(`${prefix}:image:type`, OG_IMAGE.type), tag(`${prefix}:image:width`, String(OG_IMAGE.width)), tag(`${prefix}:image:height`, String(OG_IMAGE.height)), tag(`${prefix}:image:alt`, social.image.alt)];
-  return html`<title>${meta.title} · BlogAtlas</title>${named("description", meta.description)}${meta.canonical && html`<link rel="canonical" href="${meta.canonical}"/>`}${meta.feeds?.map((feed) => html`<link rel="alternate" type="${feed.type}" href="${siteUrl(feed.url)}" title="${feed.title}"/>`)}${
+  return html`<title>${meta.wholeTitle ? meta.title : `${meta.title} · BlogAtlas`}</title>${named("description", meta.description)}${meta.canonical && html`<link rel="canonical" href="${meta.canonical}"/>`}${meta.feeds?.map((feed) => html`<link rel="alternate" type="${feed.type}" href="${siteUrl(feed.url)}" title="${feed.title}"/>`)}${
     social &&
     html`${property("og:title", social.title)}${property("og:description", social.description)}${property("og:site_name", "BlogAtlas")}${image(property, "og")}${property("og:type", social.type)}${property("article:published_time", social.publishedTime)}${social.authors?.map((author) => property("article:author", author))}${named("twitter:card", "summary_large_image")}${named("twitter:title", social.title)}${named("twitter:description", social.description)}${image(named, "twitter")}`
   }`;

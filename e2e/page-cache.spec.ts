@@ -95,6 +95,6 @@ test("the web process compresses pages, hits included, and a client cannot pass 
   const forged = await get({ "x-page-cache": "render" });
   expect(forged.headers.get("x-page-cache")).toBe("hit");
   // Static files are compressed on the way out too.
-  const script = (await (await fetch(`${baseURL}/`)).text()).match(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/)![1]!;
-  expect((await fetch(`${baseURL}${script}`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+  const stylesheet = (await (await fetch(`${baseURL}/`)).text()).match(/href="(\/_next\/static\/chunks\/[^"]+\.css)"/)![1]!;
+  expect((await fetch(`${baseURL}${stylesheet}`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
 });

@@ -9,8 +9,8 @@
 // has learned the build's stylesheet. Members with a session and client-side navigations get the
 // full page from Next, with its runtime.
 
-/** The pages served as documents: a mirrored post, a blog, a category (any query); the kind and the second segment captured. */
-export const DOCUMENT_PATH = /^\/(posts|blogs|categories)\/([^/?]+)(?:\?|$)/;
+/** The pages served as documents: home, a mirrored post, a blog, a category (any query); the kind and the second segment captured. */
+export const DOCUMENT_PATH = /^\/(?:(posts|blogs|categories)\/([^/?]+))?(?:\?|$)/;
 
 /** Next's script files, and the preloads for them (`as="script"`, `modulepreload`). */
 const RUNTIME_FILE = /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g;

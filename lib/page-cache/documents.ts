@@ -1,12 +1,13 @@
-// The door writes a visitor's post, blog and category pages itself, as documents, without handing
-// them to Next (docs/decisions/012). Each page is the same as its React one: components/post-page.ts,
-// blog-page.ts and category-page.ts write it for both. What only the build knows, the stylesheet's
+// The door writes a visitor's home, post, blog and category pages itself, as documents, without
+// handing them to Next (docs/decisions/012). Each page is the same as its React one:
+// components/home-page.ts, post-page.ts, blog-page.ts and category-page.ts write it for both. What only the build knows, the stylesheet's
 // and the icon's hashed addresses, the door reads once from a page Next renders
 // (learnDocumentAssets); until it has them, and for a page that does not exist (Next's 404 page),
 // the request goes to Next as before.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { blogDocument, loadBlogPage } from "@/components/blog-page";
 import { categoryDocument, loadCategoryPage } from "@/components/category-page";
+import { homeDocument, loadHome } from "@/components/home-page";
 import { postDocument } from "@/components/post-page";
 import type { DocumentAssets } from "@/components/site-shell";
 import { subscribeStateOf } from "@/components/subscribe-box";
@@ -48,6 +49,7 @@ type Write = (segment: string, query: URLSearchParams, nonce: string, assets: Do
 
 /** The pages the door writes, by the first segment of their path; each gets the second, decoded. */
 const WRITERS: Record<string, Write> = {
+  home: async (_segment, _query, nonce, assets) => homeDocument(await loadHome(), { nonce, assets }),
   posts: async (id, query, nonce, assets) => {
     const parsed = ZPostId.safeParse(id);
     const page = parsed.success ? await getPublicPostPage(parsed.data) : null;
@@ -81,7 +83,8 @@ export function documentRender(assets: () => DocumentAssets | null, next: Render
   return async (request: IncomingMessage, response: ServerResponse) => {
     const known = assets();
     const url = new URL(request.url ?? "/", "http://door");
-    const [, kind, raw] = DOCUMENT_PATH.exec(url.pathname) ?? [];
+    const path = DOCUMENT_PATH.exec(url.pathname);
+    const [kind, raw] = path ? [path[1] ?? "home", path[2] ?? ""] : [];
     let segment: string | undefined;
     try {
       segment = raw === undefined ? undefined : decodeURIComponent(raw);
