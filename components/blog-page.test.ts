@@ -78,6 +78,9 @@ describe("a blog page written as markup", () => {
     expect(attr(free.find((element) => element.tagName === "a" && textOf(element) === "Visit evil.example")!, "rel")).toBe("noopener");
     expect(textOf(free.find((element) => element.tagName === "h1")!)).toBe(`${listing.name}✓ verified`);
     for (const extra of [listing.ctaLabel!, "owner@evil.example", "Elsewhere"]) expect(text).not.toContain(extra);
+    // A site address of another scheme, stored before it was checked, is not linked.
+    const scripted = elementsOf(parse(blogDocument({ listing: { ...listing, siteUrl: "javascript:alert(1)" }, posts: [], older: null }, { nonce: "n", subscribe: { status: "idle" }, assets })));
+    expect(scripted.filter((element) => (attr(element, "href") ?? "").startsWith("javascript:"))).toEqual([]);
     expect(free.filter((element) => element.tagName === "img")).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // writes it into a document for visitors (lib/page-cache/documents.ts).
 import { getListingPage } from "@/lib/listings/queries";
 import { ZListingSlug, ZPostCursor } from "@/lib/listings/schemas";
-import { socialLabel, socialLinksOf } from "@/lib/listings/social-links";
+import { isWebAddress, socialLabel, socialLinksOf } from "@/lib/listings/social-links";
 import { businessBadgeHtml } from "./business-badge";
 import { formatDate, formatPostingRate, languageName } from "./format";
 import { html, type Html } from "./html";
@@ -80,7 +80,10 @@ export function blogMain({ listing, posts, older, before }: BlogPageData, { nonc
     business && listing.logoUrl
       ? html`<img src="${listing.logoUrl}" alt="${listing.name} logo" height="64" class="h-16 w-auto max-w-40 shrink-0 rounded-lg object-contain"/>`
       : listingIconHtml(listing.name, listing.iconUrl, 64);
-  const header = html`<header class="flex items-start gap-4">${picture}<div><h1 class="flex flex-wrap items-center gap-2 text-3xl font-bold tracking-tight">${listing.name}${business && businessBadgeHtml}${listing.verifiedAt && verifiedBadgeHtml("text-sm")}</h1>${listing.description && html`<p class="mt-2 text-lg text-stone-600 dark:text-stone-300">${listing.description}</p>`}<p class="mt-2 text-sm"><a href="${listing.siteUrl}" rel="${business ? "sponsored noopener" : "noopener"}" class="${LINK}">Visit ${new URL(listing.siteUrl).host}</a></p></div></header>`;
+  const header = html`<header class="flex items-start gap-4">${picture}<div><h1 class="flex flex-wrap items-center gap-2 text-3xl font-bold tracking-tight">${listing.name}${business && businessBadgeHtml}${listing.verifiedAt && verifiedBadgeHtml("text-sm")}</h1>${listing.description && html`<p class="mt-2 text-lg text-stone-600 dark:text-stone-300">${listing.description}</p>`}${
+    // Checked as http(s) when it was accepted; a row from before that is not linked.
+    isWebAddress(listing.siteUrl) && html`<p class="mt-2 text-sm"><a href="${listing.siteUrl}" rel="${business ? "sponsored noopener" : "noopener"}" class="${LINK}">Visit ${new URL(listing.siteUrl).host}</a></p>`
+  }</div></header>`;
   const list =
     posts.length === 0
       ? html`<p class="text-stone-600 dark:text-stone-300">${listing.mirrorMode === "NONE" ? "The owner of this blog asked us not to mirror its posts. Visit the blog to read them." : "No posts mirrored yet."}</p>`

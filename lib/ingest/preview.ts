@@ -5,6 +5,7 @@ import { discoverFeed } from "./discover";
 import type { ParsedFeed } from "./parse-feed";
 import { readFeed, type ReadyEntry } from "./read-feed";
 import { checkUrl, type FetchPolicy } from "./url-policy";
+import { isWebAddress } from "@/lib/listings/social-links";
 
 export type FeedPreview = {
   feedUrl: string;
@@ -34,7 +35,8 @@ export async function previewFeed(rawUrl: string, policy: FetchPolicy): Promise<
     ok: true,
     preview: {
       feedUrl: read.fetch.url,
-      siteUrl: read.feed.siteUrl ?? found.siteUrl ?? new URL(read.fetch.url).origin,
+      // The listing links its site: only an http(s) address (a feed's link can be javascript:).
+      siteUrl: [read.feed.siteUrl, found.siteUrl].find((url) => url !== undefined && isWebAddress(url)) ?? new URL(read.fetch.url).origin,
       iconUrl: read.feed.iconUrl ?? found.iconUrl,
       feed: read.feed,
       entries: read.entries,

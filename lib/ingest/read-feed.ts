@@ -5,6 +5,7 @@ import { fetchFeed, type FetchOutcome, type FetchRequest } from "./fetch-feed";
 import { FeedParseError, parseFeedText, type ParsedFeed } from "./parse-feed";
 import { contentFacts, sanitizeHtml } from "./sanitize";
 import type { EntryRow } from "./store-entries";
+import { isWebAddress } from "@/lib/listings/social-links";
 
 export type ReadyEntry = EntryRow & { publishedAtKnown: boolean };
 
@@ -20,7 +21,7 @@ export type ReadFeedResult =
  * the content (an RSS description cut from it, as many generators write it) would give a worse
  * excerpt than the content's own, cut mid-word or mid-tag, so it is not sanitized at all.
  */
-const webAddress = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+const webAddress = (url: string | undefined) => (url && isWebAddress(url) ? url : undefined);
 
 export function prepareEntries(feed: ParsedFeed, now = Date.now()): ReadyEntry[] {
   return feed.entries.map((entry, index) => {
