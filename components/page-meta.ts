@@ -16,6 +16,8 @@ export type PageMeta = {
   description?: string;
   /** Where the page's content truly lives (a post's original). */
   canonical?: string;
+  /** Kept out of search engines' indexes (the search page). */
+  robots?: "noindex";
   feeds?: Array<{ type: "application/rss+xml" | "application/atom+xml"; url: string; title: string }>;
   /** Open Graph and its Twitter card, which repeats its title, description and image. */
   social?: { type: "article" | "website"; title: string; description?: string; image: { path: string; alt: string }; publishedTime?: string; authors?: string[] };
@@ -34,6 +36,7 @@ export function nextMetadata(meta: PageMeta): Metadata {
   return {
     title: meta.wholeTitle ? { absolute: meta.title } : meta.title,
     description: meta.description,
+    ...(meta.robots ? { robots: { index: false } } : {}),
     alternates: {
       ...(meta.canonical ? { canonical: meta.canonical } : {}),
       ...(meta.feeds ? { types: Object.fromEntries(["application/rss+xml", "application/atom+xml"].map((type) => [type, meta.feeds!.filter((feed) => feed.type === type).map(({ url, title }) => ({ url, title }))])) } : {}),
@@ -54,7 +57,7 @@ export function headMarkup(meta: PageMeta): Html {
   const named = (name: string, content: string | undefined) => content !== undefined && html`<meta name="${name}" content="${content}"/>`;
   const image = (tag: typeof property, prefix: string) =>
     social && [tag(`${prefix}:image`, siteUrl(social.image.path)), tag(`${prefix}:image:type`, OG_IMAGE.type), tag(`${prefix}:image:width`, String(OG_IMAGE.width)), tag(`${prefix}:image:height`, String(OG_IMAGE.height)), tag(`${prefix}:image:alt`, social.image.alt)];
-  return html`<title>${meta.wholeTitle ? meta.title : `${meta.title} · BlogAtlas`}</title>${named("description", meta.description)}${meta.canonical && html`<link rel="canonical" href="${meta.canonical}"/>`}${meta.feeds?.map((feed) => html`<link rel="alternate" type="${feed.type}" href="${siteUrl(feed.url)}" title="${feed.title}"/>`)}${
+  return html`<title>${meta.wholeTitle ? meta.title : `${meta.title} · BlogAtlas`}</title>${named("description", meta.description)}${named("robots", meta.robots)}${meta.canonical && html`<link rel="canonical" href="${meta.canonical}"/>`}${meta.feeds?.map((feed) => html`<link rel="alternate" type="${feed.type}" href="${siteUrl(feed.url)}" title="${feed.title}"/>`)}${
     social &&
     html`${property("og:title", social.title)}${property("og:description", social.description)}${property("og:site_name", "BlogAtlas")}${image(property, "og")}${property("og:type", social.type)}${property("article:published_time", social.publishedTime)}${social.authors?.map((author) => property("article:author", author))}${named("twitter:card", "summary_large_image")}${named("twitter:title", social.title)}${named("twitter:description", social.description)}${image(named, "twitter")}`
   }`;

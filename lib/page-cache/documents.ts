@@ -1,6 +1,7 @@
-// The door writes a visitor's home, post, blog and category pages itself, as documents, without
-// handing them to Next (docs/decisions/012). Each page is the same as its React one:
-// components/home-page.ts, post-page.ts, blog-page.ts and category-page.ts write it for both. What only the build knows, the stylesheet's
+// The door writes a visitor's home, post, blog, category and search pages itself, as documents,
+// without handing them to Next (docs/decisions/012). Each page is the same as its React one:
+// components/home-page.ts, post-page.ts, blog-page.ts, category-page.ts and search-page.ts write it
+// for both. What only the build knows, the stylesheet's
 // and the icon's hashed addresses, the door reads once from a page Next renders
 // (learnDocumentAssets); until it has them, and for a page that does not exist (Next's 404 page),
 // the request goes to Next as before.
@@ -8,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { blogDocument, loadBlogPage } from "@/components/blog-page";
 import { categoryDocument, loadCategoryPage } from "@/components/category-page";
 import { homeDocument, loadHome } from "@/components/home-page";
+import { loadSearchPage, searchDocument } from "@/components/search-page";
 import { postDocument } from "@/components/post-page";
 import type { DocumentAssets } from "@/components/site-shell";
 import { subscribeStateOf } from "@/components/subscribe-box";
@@ -60,6 +62,11 @@ const WRITERS: Record<string, Write> = {
     const page = await loadBlogPage(slug, before.length === 1 ? before[0] : undefined);
     return page && blogDocument(page, { nonce, subscribe: subscribeStateOf(query.get("subscription")), assets });
   },
+  search: async (_segment, query, nonce, assets) => {
+    // The first value of each parameter, as the React page reads them.
+    const raw = Object.fromEntries([...new Set(query.keys())].map((key) => [key, query.get(key) ?? undefined]));
+    return searchDocument(await loadSearchPage(raw), { nonce, assets });
+  },
   categories: async (slug, query, nonce, assets) => {
     const after = query.getAll("after");
     const page = await loadCategoryPage(slug, after.length > 1 ? after : after[0]);
@@ -84,7 +91,7 @@ export function documentRender(assets: () => DocumentAssets | null, next: Render
     const known = assets();
     const url = new URL(request.url ?? "/", "http://door");
     const path = DOCUMENT_PATH.exec(url.pathname);
-    const [kind, raw] = path ? [path[1] ?? "home", path[2] ?? ""] : [];
+    const [kind, raw] = path ? [path[1] ?? path[3] ?? "home", path[2] ?? ""] : [];
     let segment: string | undefined;
     try {
       segment = raw === undefined ? undefined : decodeURIComponent(raw);
