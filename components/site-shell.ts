@@ -1,6 +1,6 @@
 // The frame of every page: the skip link and header above, the footer below. Written as markup so
-// that the root layout (through HtmlBlock) and the post documents the door writes without React
-// (pageDocument, below) share one copy of it.
+// that the root layout (through HtmlBlock) and the documents the door writes without React
+// (pageDocument, below; decision 012) share one copy of it.
 import { html, type Html, htmlText, trustedHtml } from "./html";
 import { headMarkup, type PageMeta } from "./page-meta";
 

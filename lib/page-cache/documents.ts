@@ -1,10 +1,10 @@
 // The door writes a visitor's home, post, blog, category and search pages itself, as documents,
 // without handing them to Next (docs/decisions/012). Each page is the same as its React one:
 // components/home-page.ts, post-page.ts, blog-page.ts, category-page.ts and search-page.ts write it
-// for both. What only the build knows, the stylesheet's
-// and the icon's hashed addresses, the door reads once from a page Next renders
-// (learnDocumentAssets); until it has them, and for a page that does not exist (Next's 404 page),
-// the request goes to Next as before.
+// for both. What only the build knows, the stylesheet's and the icon's hashed addresses, the door
+// reads once from a page Next renders (learnDocumentAssets). Until it has them, for a page that does
+// not exist (Next's 404 page) and when writing one fails (Next's error page), the request goes to
+// Next as before.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { blogDocument, loadBlogPage } from "@/components/blog-page";
 import { categoryDocument, loadCategoryPage } from "@/components/category-page";
@@ -101,7 +101,13 @@ export function documentRender(assets: () => DocumentAssets | null, next: Render
     // The door's handOver gave the request this response's nonce, and the response its policy.
     const nonce = String(request.headers["x-nonce"] ?? "");
     const write = kind === undefined ? undefined : WRITERS[kind];
-    const document = known && write && segment !== undefined ? await write(segment, url.searchParams, nonce, known) : null;
+    let document: string | null = null;
+    try {
+      document = known && write && segment !== undefined ? await write(segment, url.searchParams, nonce, known) : null;
+    } catch (error) {
+      // The database away, say: Next tries the page again and, failing too, answers with the site's error page.
+      console.error(`writing ${request.url} as a document failed: ${String(error)}`);
+    }
     if (!document) return next(request, response);
     response.statusCode = 200;
     for (const [name, value] of DOCUMENT_HEADERS) response.setHeader(name, value);
