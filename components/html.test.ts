@@ -1,4 +1,3 @@
-import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TListingCard } from "@/lib/listings/selects";
@@ -8,27 +7,7 @@ import { listingCard } from "./listing-card";
 import { postCard } from "./post-card";
 import { blogHit, postHit } from "./search-hit";
 import { MARK_END, MARK_START } from "@/lib/search/queries";
-
-type Node = DefaultTreeAdapterMap["childNode"];
-type Element = DefaultTreeAdapterMap["element"];
-
-/** Every element of the markup as a browser parses it. */
-function elements(markup: string): Element[] {
-  const found: Element[] = [];
-  const walk = (nodes: Node[]) => {
-    for (const node of nodes) {
-      if ("tagName" in node) {
-        found.push(node);
-        walk(node.childNodes);
-      }
-    }
-  };
-  walk(parseFragment(markup).childNodes);
-  return found;
-}
-
-const textOf = (node: Element): string => node.childNodes.map((child) => ("value" in child && child.nodeName === "#text" ? child.value : "tagName" in child ? textOf(child) : "")).join("");
-const attributes = (node: Element) => Object.fromEntries(node.attrs.map((attribute) => [attribute.name, attribute.value]));
+import { attributes, fragmentElements as elements, textOf } from "@/lib/testing/parsed-html";
 
 // What a hostile feed could put in a listing's or a post's fields.
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">&amp;`;

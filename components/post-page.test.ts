@@ -1,4 +1,5 @@
-import { parse, type DefaultTreeAdapterMap } from "parse5";
+import { parse } from "parse5";
+import { attr, type Element, elementsOf, textOf } from "@/lib/testing/parsed-html";
 import { describe, expect, it, vi } from "vitest";
 import type { TPostCard, TPostPage } from "@/lib/posts/selects";
 import { documentAssetsOf } from "@/lib/page-cache/documents";
@@ -12,14 +13,7 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 });
 
-type Node = DefaultTreeAdapterMap["childNode"];
-type Element = DefaultTreeAdapterMap["element"];
 
-function elementsOf(node: { childNodes: Node[] }): Element[] {
-  return node.childNodes.flatMap((child) => ("tagName" in child ? [child, ...elementsOf(child)] : []));
-}
-const textOf = (node: Element): string => node.childNodes.map((child) => ("value" in child && child.nodeName === "#text" ? child.value : "tagName" in child ? textOf(child) : "")).join("");
-const attr = (node: Element, name: string) => node.attrs.find((attribute) => attribute.name === name)?.value;
 
 // What a hostile feed could put in a post's and a blog's fields.
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">&amp;</title></head>`;

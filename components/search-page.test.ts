@@ -1,14 +1,10 @@
-import { parse, type DefaultTreeAdapterMap } from "parse5";
+import { parse } from "parse5";
+import { attr, type Element, elementsOf, textOf } from "@/lib/testing/parsed-html";
 import { describe, expect, it } from "vitest";
 import { ZSearchParams } from "@/lib/search/schemas";
 import { htmlText } from "./html";
 import { type SearchPageData, searchMain, searchMeta } from "./search-page";
 
-type Node = DefaultTreeAdapterMap["childNode"];
-type Element = DefaultTreeAdapterMap["element"];
-const elementsOf = (node: { childNodes: Node[] }): Element[] => node.childNodes.flatMap((child) => ("tagName" in child ? [child, ...elementsOf(child)] : []));
-const textOf = (node: Element): string => node.childNodes.map((child) => ("value" in child && child.nodeName === "#text" ? child.value : "tagName" in child ? textOf(child) : "")).join("");
-const attr = (node: Element, name: string) => node.attrs.find((attribute) => attribute.name === name)?.value;
 
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">`;
 const categories = [{ id: "c1", slug: "food", name: "Food", blogCount: 3, children: [{ id: "c2", slug: "bread", name: "Bread", blogCount: 1 }] }] as unknown as SearchPageData["categories"];

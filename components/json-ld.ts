@@ -4,12 +4,7 @@ import { type Html, trustedHtml } from "./html";
 /** The script's JSON, "<" escaped so that no text can end it. */
 const jsonLdText = (data: Record<string, unknown>) => JSON.stringify({ "@context": "https://schema.org", ...data }).replace(/</g, "\\u003c");
 
-/** Structured data for search engines: one JSON-LD script. */
-export function JsonLd({ data }: { data: Record<string, unknown> }) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />;
-}
-
-/** The same script as markup, for pages written as markup (components/post-page.ts). */
+/** Structured data for search engines: one JSON-LD script, as markup. */
 export const jsonLdScript = (data: Record<string, unknown>): Html => trustedHtml(`<script type="application/ld+json">${jsonLdText(data)}</script>`);
 
 /** An address on this site, absolute (structured data and share links need the whole address). */
