@@ -323,7 +323,7 @@ test("without JavaScript, the subscribe form posts and comes back to the post wi
   await context.close();
 });
 
-test("a visitor's document and a member's React page say the same, in the head and on the page: home, a post, a blog, a category, searches", async ({ browser }) => {
+test("a visitor's document and a member's React page say the same, in the head and on the page: home, a post, a blog, a category, a tag, searches", async ({ browser }) => {
   const visitors = await browser.newContext();
   const reader = await visitors.newPage();
   const postPath = await firstPostPath(reader);
@@ -341,7 +341,9 @@ test("a visitor's document and a member's React page say the same, in the head a
         controls: [...main.querySelectorAll("a, img, form, input, select, option, button, script[type='application/ld+json']")].map((element) => (element.tagName === "SCRIPT" ? element.textContent : described(element))),
       };
     });
-  for (const path of ["/", postPath, "/blogs/weeknight-table", "/categories/baking", "/search?q=bread&lang=en", "/search?q=zzzzqx", "/search?q=bread&from=not-a-date"]) {
+  await reader.goto("/blogs/sourdough-diaries");
+  const tagPath = (await reader.locator("dt:has-text('Tags') + dd a").first().getAttribute("href"))!;
+  for (const path of ["/", postPath, "/blogs/weeknight-table", "/categories/baking", tagPath, "/search?q=bread&lang=en", "/search?q=zzzzqx", "/search?q=bread&from=not-a-date"]) {
     // Read afresh (an address no cache holds), both within moments: the lists move as the other tests browse.
     await expect(async () => {
       const fresh = `${path}${path.includes("?") ? "&" : "?"}compare=${Math.random().toString(36).slice(2)}`;

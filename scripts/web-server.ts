@@ -49,7 +49,7 @@ const listener =
           setMemoLive(false);
         },
       );
-// Visitors' home, post, blog, category and search pages are written by the door as documents
+// Visitors' home, post, blog, category, tag and search pages are written by the door as documents
 // (lib/page-cache/documents.ts), once it has learned the build's stylesheet from Next (just after it
 // starts listening).
 let documentAssets: Awaited<ReturnType<typeof learnDocumentAssets>> = null;
@@ -77,9 +77,9 @@ const server = createServer((request, response) => {
     if (!listener || key === null) return void handle(request, response).catch(failed);
     countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
     setMemoLive(listener.connected);
-    // Home, post, blog, category and search pages go out as documents, written by the door; those
-    // Next renders (a 404, the first moments after a start) lose its client runtime on the way
-    // (document-mode.ts).
+    // Home, post, blog, category, tag and search pages go out as documents, written by the door;
+    // those Next renders (a 404, the first moments after a start) lose its client runtime on the
+    // way (document-mode.ts).
     const document = DOCUMENT_PATH.test(key);
     const transform = document ? withoutClientRuntime : undefined;
     servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: document ? renderDocument : handle, transform }).catch(failed);

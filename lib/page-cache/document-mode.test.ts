@@ -39,8 +39,8 @@ describe("post pages as documents", () => {
     expect(out.endsWith("</body></html>")).toBe(true);
   });
 
-  it("is for the home, post, blog, category and search pages only", () => {
-    for (const path of ["/", "/?visit=1", "/search", "/search?q=a+b&page=2", "/posts/cmx0mh5hn003ymr7d80slbwjw", "/posts/cmx0mh5hn003ymr7d80slbwjw?utm_source=x", "/blogs/a", "/blogs/a?before=1_x", "/categories/food?after=0.5_x"]) expect(DOCUMENT_PATH.test(path), path).toBe(true);
-    for (const path of ["/posts/a/image", "/pricing", "/blogs/a/rss.xml", "/blogs/a/claim", "/tags/a", "/searching", "/search/a"]) expect(DOCUMENT_PATH.test(path), path).toBe(false);
+  it("is for the home, post, blog, category, tag and search pages only", () => {
+    for (const path of ["/", "/?visit=1", "/search", "/search?q=a+b&page=2", "/posts/cmx0mh5hn003ymr7d80slbwjw", "/posts/cmx0mh5hn003ymr7d80slbwjw?utm_source=x", "/blogs/a", "/blogs/a?before=1_x", "/categories/food?after=0.5_x", "/tags/bread"]) expect(DOCUMENT_PATH.test(path), path).toBe(true);
+    for (const path of ["/posts/a/image", "/pricing", "/blogs/a/rss.xml", "/blogs/a/claim", "/tags/a/b", "/searching", "/search/a"]) expect(DOCUMENT_PATH.test(path), path).toBe(false);
   });
 });

@@ -4,16 +4,16 @@
 // posts to a route handler, and "Copy link" and the share sheet come from the page's own small
 // script (components/share-links.ts). docs/decisions/010-post-pages-as-documents.md says why.
 //
-// The door writes most of them itself, and home, blog, category and search pages too (documents.ts,
+// The door writes most of them itself, and home, blog, category, tag and search pages too (documents.ts,
 // decision 012). This transform is for those Next still renders for it: the moments before the door
 // has learned the build's stylesheet. Members with a session and client-side navigations get the
 // full page from Next, with its runtime.
 
 /**
- * The pages served as documents: home, a mirrored post, a blog, a category, search (any query).
- * Captured: the kind and the second segment of a post, blog or category; "search".
+ * The pages served as documents: home, a mirrored post, a blog, a category, a tag, search (any
+ * query). Captured: the kind and the second segment of a post, blog, category or tag; "search".
  */
-export const DOCUMENT_PATH = /^\/(?:(posts|blogs|categories)\/([^/?]+)|(search))?(?:\?|$)/;
+export const DOCUMENT_PATH = /^\/(?:(posts|blogs|categories|tags)\/([^/?]+)|(search))?(?:\?|$)/;
 
 /** Next's script files, and the preloads for them (`as="script"`, `modulepreload`). */
 const RUNTIME_FILE = /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g;

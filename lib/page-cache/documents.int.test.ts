@@ -37,12 +37,14 @@ describe("the door's documents, on the real database", () => {
     expect(await get(`/blogs/${listing.slug}`)).toMatchObject({ status: 299, body: "next" });
   });
 
-  it("writes a post, its blog, a category, home and search as documents with the response's nonce", async () => {
+  it("writes a post, its blog, a category, a tag, home and search as documents with the response's nonce", async () => {
     assets = ASSETS;
     const listing = await createListing({ name: "Door Test Kitchen" });
     const post = await createPost(listing.id, { title: "Written by the door" });
     const category = await db.category.create({ data: { slug: `door-${Date.now().toString(36)}`, name: "Door Tests" } });
+    const tag = await db.tag.create({ data: { slug: `door-${Date.now().toString(36)}`, name: "door tests" } });
     for (const [path, text] of [
+      [`/tags/${tag.slug}`, "No blogs carry this tag yet."],
       [`/categories/${category.slug}`, "Door Tests blogs"],
       [`/posts/${post.id}`, "<h1 class=\"text-3xl font-bold leading-tight tracking-tight sm:text-4xl\">Written by the door</h1>"],
       [`/blogs/${listing.slug}`, "Door Test Kitchen"],
@@ -61,7 +63,7 @@ describe("the door's documents, on the real database", () => {
 
   it("hands Next what is no page (its 404) and what it cannot read", async () => {
     assets = ASSETS;
-    for (const path of ["/posts/cmx0000000000000000000000", "/posts/not-an-id", "/blogs/no-such-blog", "/categories/no-such-category", "/categories/food?after=not-a-cursor", "/blogs/%E0%A4%A"]) {
+    for (const path of ["/posts/cmx0000000000000000000000", "/posts/not-an-id", "/blogs/no-such-blog", "/categories/no-such-category", "/categories/food?after=not-a-cursor", "/tags/no-such-tag", "/blogs/%E0%A4%A"]) {
       expect(await get(path), path).toMatchObject({ status: 299, body: "next" });
     }
   });

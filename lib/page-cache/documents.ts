@@ -1,7 +1,7 @@
-// The door writes a visitor's home, post, blog, category and search pages itself, as documents,
-// without handing them to Next (docs/decisions/012). Each page is the same as its React one:
-// components/home-page.ts, post-page.ts, blog-page.ts, category-page.ts and search-page.ts write it
-// for both. What only the build knows, the stylesheet's and the icon's hashed addresses, the door
+// The door writes a visitor's home, post, blog, category, tag and search pages itself, as
+// documents, without handing them to Next (docs/decisions/012). Each page is the same as its React
+// one: components/home-page.ts, post-page.ts, blog-page.ts, category-page.ts, tag-page.ts and
+// search-page.ts write it for both. What only the build knows, the stylesheet's and the icon's hashed addresses, the door
 // reads once from a page Next renders (learnDocumentAssets). Until it has them, for a page that does
 // not exist (Next's 404 page) and when writing one fails (Next's error page), the request goes to
 // Next as before.
@@ -11,6 +11,7 @@ import { categoryDocument, loadCategoryPage } from "@/components/category-page";
 import { homeDocument, loadHome } from "@/components/home-page";
 import { loadSearchPage, searchDocument } from "@/components/search-page";
 import { postDocument } from "@/components/post-page";
+import { loadTag, loadTagPage, tagDocument } from "@/components/tag-page";
 import type { DocumentAssets } from "@/components/site-shell";
 import { subscribeStateOf } from "@/components/subscribe-box";
 import { getPublicPostPage } from "@/lib/posts/queries";
@@ -71,6 +72,12 @@ const WRITERS: Record<string, Write> = {
     const after = query.getAll("after");
     const page = await loadCategoryPage(slug, after.length > 1 ? after : after[0]);
     return page && categoryDocument(page, { nonce, assets });
+  },
+  tags: async (slug, query, nonce, assets) => {
+    const after = query.getAll("after");
+    const tag = await loadTag(slug);
+    const page = tag && (await loadTagPage(tag, after.length > 1 ? after : after[0]));
+    return page && tagDocument(page, { nonce, assets });
   },
 };
 

@@ -1,6 +1,6 @@
 import type { TListingCard } from "@/lib/listings/selects";
 import type { TPostCard } from "@/lib/posts/selects";
-import { html, type Html, HtmlBlock } from "./html";
+import { html, type Html } from "./html";
 import { listingCard } from "./listing-card";
 import { postSection } from "./post-section";
 
@@ -21,9 +21,4 @@ export function rankedListings({ basePath, firstPage, listings, next, latestPost
   const ranking =
     listings.length === 0 ? html`<p>${emptyText}</p>` : html`<ol class="space-y-3">${listings.map((listing) => html`<li>${listingCard(listing)}</li>`)}</ol>`;
   return html`<div class="grid gap-10 lg:grid-cols-[2fr_1fr]"><section aria-labelledby="ranking"><h2 id="ranking" class="mb-1 text-xl font-semibold">${firstPage ? "Top blogs" : "More blogs"}</h2><p class="mb-4 text-sm text-stone-500 dark:text-stone-400">Ranked by posting regularity, freshness, subscribers and click-through; payment never changes this order.</p>${ranking}<nav aria-label="Ranking pages" class="mt-6 flex gap-4">${!firstPage && html`<a href="${basePath}" class="${LINK}">← Back to the top</a>`}${next && html`<a href="${basePath}?after=${next.score}_${next.id}" class="${LINK}">More blogs →</a>`}</nav></section>${postSection("latest", "Latest posts", latestPosts, "list")}</div>`;
-}
-
-/** The same in a React page (tag pages). */
-export function RankedListings(props: Props) {
-  return <HtmlBlock>{rankedListings(props)}</HtmlBlock>;
 }
