@@ -4,15 +4,11 @@
 // address stays in the field next to its error, or "Almost done" names it. Without JavaScript, the
 // answer is a redirect back to the page, whose address then says how it went
 // (`?subscription=pending`, or an error code).
+import { SUBSCRIBER_EMAIL_ERRORS } from "@/lib/subscriptions/schemas";
 import { html, type Html, trustedHtml } from "./html";
 
-/** The errors the box can show, by the code the no-script redirect carries. */
-export const SUBSCRIBE_ERRORS = {
-  missing: "Enter your e-mail address.",
-  invalid: "That e-mail address does not look right.",
-  long: "That e-mail address is too long.",
-  gone: "This blog is not listed any more.",
-} as const;
+/** The errors the box can show, by the code the no-script redirect carries: the schema's, and a blog gone. */
+export const SUBSCRIBE_ERRORS = { ...SUBSCRIBER_EMAIL_ERRORS, gone: "This blog is not listed any more." } as const;
 export type SubscribeErrorCode = keyof typeof SUBSCRIBE_ERRORS;
 
 /** How the box stands: untouched, recorded, or refused; the address when it is known. */
@@ -25,7 +21,7 @@ export function subscribeStateOf(value: string | string[] | null | undefined): S
   return { status: "idle" };
 }
 
-/** The code of a refusal, from the schema's message (the messages above are the schema's). */
+/** The code of a refusal, from the schema's message (SUBSCRIBER_EMAIL_ERRORS, which the schema uses). */
 export const subscribeErrorCode = (message: string | undefined): SubscribeErrorCode =>
   (Object.keys(SUBSCRIBE_ERRORS) as SubscribeErrorCode[]).find((code) => SUBSCRIBE_ERRORS[code] === message) ?? "invalid";
 

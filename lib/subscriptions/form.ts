@@ -20,7 +20,7 @@ async function stateOf(form: FormData): Promise<SubscribeState> {
   return result.ok ? { status: "pending", email: parsed.data.email } : { status: "error", code: "gone", email: parsed.data.email };
 }
 
-/** Answers the form posted from `page` (a path of this site, built from a checked parameter), or null when `page` is no page. */
+/** Answers the form posted from `page`: a path of this site built from a checked parameter, or null when the parameter names no page (404). */
 export async function answerSubscribeForm(request: Request, page: string | null): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOrigin(request)) return wantsJson ? Response.json({ error: "cross-site request refused" }, { status: 403 }) : new Response("Cross-site request refused.", { status: 403 });
