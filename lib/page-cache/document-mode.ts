@@ -27,5 +27,7 @@ const RUNTIME_INLINE = /<script\b[^>]*>(?:\(?self\.__next_f|\(globalThis\["TURBO
 
 /** The page without Next's client runtime; everything else (styles, JSON-LD, the page's own script) as rendered. */
 export function withoutClientRuntime(html: string): string {
+  // The door's own documents (most of these pages) carry none: one scan instead of three rewrites.
+  if (!html.includes('src="/_next/') && !html.includes("__next_f") && !html.includes('"TURBOPACK"')) return html;
   return html.replace(RUNTIME_FILE, "").replace(RUNTIME_PRELOAD, "").replace(RUNTIME_INLINE, "");
 }
