@@ -21,8 +21,12 @@ const POSTS_PER_PAGE = 12;
 export type BlogPageData = NonNullable<Awaited<ReturnType<typeof getListingPage>>> & { before?: string };
 type Listing = BlogPageData["listing"];
 
-/** The listing and a page of its posts (older than `before`, a cursor), in one query; null for no such page. */
-export async function loadBlogPage(rawSlug: string, rawBefore: string | undefined): Promise<BlogPageData | null> {
+/**
+ * The listing and a page of its posts (older than `before`, a cursor, as the query gives it: given
+ * twice, it is no cursor), in one query; null for no such page.
+ */
+export async function loadBlogPage(rawSlug: string, beforeParam: string | string[] | undefined): Promise<BlogPageData | null> {
+  const rawBefore = typeof beforeParam === "string" ? beforeParam : undefined;
   const slug = ZListingSlug.safeParse(rawSlug);
   const before = rawBefore === undefined ? undefined : ZPostCursor.safeParse(rawBefore);
   if (!slug.success || (before && !before.success)) return null;

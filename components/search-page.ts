@@ -12,8 +12,13 @@ import { type DocumentAssets, pageDocument } from "./site-shell";
 /** The query string as the page reads it: the first value of each parameter. */
 export type SearchQuery = Record<string, string | undefined>;
 
+/** The first value of each parameter of the query as Next gives it (a parameter given twice is a list). */
+export const searchQueryOf = (params: Record<string, string | string[] | undefined>): SearchQuery =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+
 /** The query's results: posts (a page of them) and, on the first page, blogs; nothing to show without words or with a malformed query. */
-export async function loadSearchPage(raw: SearchQuery) {
+export async function loadSearchPage(query: Record<string, string | string[] | undefined>) {
+  const raw = searchQueryOf(query);
   const parsed = ZSearchParams.safeParse(raw);
   const categories = await getCategoryTree();
   const params = parsed.success ? parsed.data : null;

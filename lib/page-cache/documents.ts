@@ -48,35 +48,43 @@ export async function learnDocumentAssets(origin: string): Promise<DocumentAsset
   }
 }
 
-type Write = (segment: string, query: URLSearchParams, nonce: string, assets: DocumentAssets) => Promise<string | null>;
+/** A query string as Next gives a page its `searchParams`: a parameter given twice is a list. */
+type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The pages the door writes, by the first segment of their path; each gets the second, decoded. */
+function searchParamsOf(query: URLSearchParams): SearchParams {
+  const params: SearchParams = {};
+  for (const key of new Set(query.keys())) {
+    const values = query.getAll(key);
+    params[key] = values.length > 1 ? values : values[0];
+  }
+  return params;
+}
+
+type Write = (segment: string, query: SearchParams, nonce: string, assets: DocumentAssets) => Promise<string | null>;
+
+/**
+ * The pages the door writes, by the first segment of their path; each gets the second, decoded, and
+ * the query as its React page does (so both read it alike), through the same loader.
+ */
 const WRITERS: Record<string, Write> = {
   home: async (_segment, _query, nonce, assets) => homeDocument(await loadHome(), { nonce, assets }),
   posts: async (id, query, nonce, assets) => {
     const parsed = ZPostId.safeParse(id);
     const page = parsed.success ? await getPublicPostPage(parsed.data) : null;
-    return page && postDocument(page, { nonce, subscribe: subscribeStateOf(query.get("subscription")), assets });
+    return page && postDocument(page, { nonce, subscribe: subscribeStateOf(query.subscription), assets });
   },
   blogs: async (slug, query, nonce, assets) => {
-    const before = query.getAll("before"); // repeated, it is no cursor (as the React page reads it)
-    const page = await loadBlogPage(slug, before.length === 1 ? before[0] : undefined);
-    return page && blogDocument(page, { nonce, subscribe: subscribeStateOf(query.get("subscription")), assets });
+    const page = await loadBlogPage(slug, query.before);
+    return page && blogDocument(page, { nonce, subscribe: subscribeStateOf(query.subscription), assets });
   },
-  search: async (_segment, query, nonce, assets) => {
-    // The first value of each parameter, as the React page reads them.
-    const raw = Object.fromEntries([...new Set(query.keys())].map((key) => [key, query.get(key) ?? undefined]));
-    return searchDocument(await loadSearchPage(raw), { nonce, assets });
-  },
+  search: async (_segment, query, nonce, assets) => searchDocument(await loadSearchPage(query), { nonce, assets }),
   categories: async (slug, query, nonce, assets) => {
-    const after = query.getAll("after");
-    const page = await loadCategoryPage(slug, after.length > 1 ? after : after[0]);
+    const page = await loadCategoryPage(slug, query.after);
     return page && categoryDocument(page, { nonce, assets });
   },
   tags: async (slug, query, nonce, assets) => {
-    const after = query.getAll("after");
     const tag = await loadTag(slug);
-    const page = tag && (await loadTagPage(tag, after.length > 1 ? after : after[0]));
+    const page = tag && (await loadTagPage(tag, query.after));
     return page && tagDocument(page, { nonce, assets });
   },
 };
@@ -110,7 +118,7 @@ export function documentRender(assets: () => DocumentAssets | null, next: Render
     const write = kind === undefined ? undefined : WRITERS[kind];
     let document: string | null = null;
     try {
-      document = known && write && segment !== undefined ? await write(segment, url.searchParams, nonce, known) : null;
+      document = known && write && segment !== undefined ? await write(segment, searchParamsOf(url.searchParams), nonce, known) : null;
     } catch (error) {
       // The database away, say: Next tries the page again and, failing too, answers with the site's error page.
       console.error(`writing ${request.url} as a document failed: ${String(error)}`);

@@ -2,19 +2,15 @@ import type { Metadata } from "next";
 import { CacheTags } from "@/components/cache-tags";
 import { HtmlBlock } from "@/components/html";
 import { nextMetadata } from "@/components/page-meta";
-import { loadSearchPage, SEARCH_CACHE_TAGS, SEARCH_PAGE_CLASS, searchMain, searchMeta, type SearchQuery } from "@/components/search-page";
+import { loadSearchPage, SEARCH_CACHE_TAGS, SEARCH_PAGE_CLASS, searchMain, searchMeta, searchQueryOf } from "@/components/search-page";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The first value of each parameter, as the door's document reads them too. */
-const queryOf = async (searchParams: Props["searchParams"]): Promise<SearchQuery> =>
-  Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   // The door's document for visitors writes the same head (components/page-meta.ts).
-  return nextMetadata(searchMeta(await queryOf(searchParams)));
+  return nextMetadata(searchMeta(searchQueryOf(await searchParams)));
 }
 
 /**
@@ -22,7 +18,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  * the door, in a document written without React (decision 012).
  */
 export default async function SearchPage({ searchParams }: Props) {
-  const page = await loadSearchPage(await queryOf(searchParams));
+  const page = await loadSearchPage(await searchParams);
   return (
     <>
       <CacheTags tags={SEARCH_CACHE_TAGS} />

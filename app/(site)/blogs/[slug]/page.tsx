@@ -15,13 +15,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 /** The listing and a page of its posts, in one query shared by the metadata and the page. */
 const loadPage = cache(loadBlogPage);
 
-const beforeOf = async (searchParams: Props["searchParams"]) => {
-  const before = (await searchParams).before;
-  return typeof before === "string" ? before : undefined;
-};
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const listing = (await loadPage((await params).slug, await beforeOf(searchParams)))?.listing;
+  const listing = (await loadPage((await params).slug, (await searchParams).before))?.listing;
   // The door's document for visitors writes the same head (components/page-meta.ts).
   return listing ? nextMetadata(blogMeta(listing)) : {};
 }
@@ -31,7 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
  * door, in a document written without React (decision 012).
  */
 export default async function ListingPage({ params, searchParams }: Props) {
-  const page = await loadPage((await params).slug, await beforeOf(searchParams));
+  const page = await loadPage((await params).slug, (await searchParams).before);
   if (!page) notFound();
   const nonce = (await headers()).get("x-nonce") ?? "";
   const subscribe = subscribeStateOf((await searchParams).subscription);
