@@ -27,7 +27,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Several tests walk a whole flow (sign in by mail, act, check as a visitor). On CI's 2 cores,
+  // shared with the web server, PostgreSQL and a second worker, such a flow has taken 26 s of a
+  // 30 s limit: 60 s keeps a slow machine from failing a test that works, and lets a test's own
+  // 20-30 s waits (toPass) report what they waited for instead of a bare test timeout.
+  timeout: 60_000,
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
