@@ -3,7 +3,8 @@
 // Runs every list query of the public pages the way the pages run them, captures the SQL they
 // send, and prints EXPLAIN ANALYZE for each: the plan's scan nodes and the time. A sequential scan
 // of a large table is flagged, and the command exits non-zero if one is found outside the queries
-// known to read everything (the category tree's counts, which a web process reuses for a minute).
+// known to read everything (the category tree's counts, which a web process reads once a minute
+// in the background, while visitors get the tree in hand).
 import pg from "pg";
 
 const databaseUrl = process.env.DATABASE_URL;
