@@ -7,8 +7,8 @@ export type TCategoryNode = { id: string; slug: string; name: string; blogCount:
 
 /** How long a web process reuses the category tree: its counts cost a pass over every listing. */
 const TREE_MAX_AGE_MS = 60_000;
-/** The tree as last read, and a fresh read under way once that one is over a minute old. */
-let tree: { at: number; nodes: Promise<TCategoryNode[]>; refresh?: Promise<unknown> } | undefined;
+/** The tree as last read, and whether a fresh read is under way (once that one is over a minute old). */
+let tree: { at: number; nodes: Promise<TCategoryNode[]>; refreshing?: boolean } | undefined;
 
 /**
  * The category tree with public listing counts, read at most once a minute. Once the tree in hand
@@ -24,17 +24,18 @@ export function getCategoryTree(): Promise<TCategoryNode[]> {
     nodes.catch(() => {
       if (tree === read) tree = undefined; // a failed read is not kept
     });
-  } else if (!tree.refresh && Date.now() - tree.at > TREE_MAX_AGE_MS) {
+  } else if (!tree.refreshing && Date.now() - tree.at > TREE_MAX_AGE_MS) {
     const stale = tree;
     const at = Date.now();
-    stale.refresh = loadCategoryTree().then(
+    stale.refreshing = true;
+    void loadCategoryTree().then(
       (nodes) => {
         if (tree === stale) tree = { at, nodes: Promise.resolve(nodes) };
       },
       (error: unknown) => {
         // The stale tree stays, and the next request tries again.
         console.warn(`category tree: a fresh read failed (${error instanceof Error ? error.message : String(error)}); the last one is kept`);
-        stale.refresh = undefined;
+        stale.refreshing = false;
       },
     );
   }

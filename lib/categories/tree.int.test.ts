@@ -10,6 +10,14 @@ async function listIn(categoryId: string) {
   await db.blogCategory.create({ data: { blogId: blog.id, categoryId } });
 }
 
+/** A category read into the tree with one listing, then given a second the tree does not know of yet. */
+async function categoryGrownAfterRead(slug: string) {
+  const category = await db.category.create({ data: { slug, name: slug } });
+  await listIn(category.id);
+  expect(await countOf(slug)).toBe(1);
+  await listIn(category.id);
+}
+
 describe("the category tree", () => {
   beforeEach(() => {
     forgetCategoryTree();
@@ -21,10 +29,7 @@ describe("the category tree", () => {
   });
 
   it("is read once a minute; an old one is answered at once while a fresh one is read", async () => {
-    const category = await db.category.create({ data: { slug: "tree-counts", name: "Tree counts" } });
-    await listIn(category.id);
-    expect(await countOf("tree-counts")).toBe(1);
-    await listIn(category.id);
+    await categoryGrownAfterRead("tree-counts");
     // Within the minute: the tree in hand.
     vi.setSystemTime(Date.now() + 59_000);
     expect(await countOf("tree-counts")).toBe(1);
@@ -36,10 +41,7 @@ describe("the category tree", () => {
   });
 
   it("keeps the tree in hand when a fresh read fails, and tries again on the next request", async () => {
-    const category = await db.category.create({ data: { slug: "tree-failing", name: "Tree failing" } });
-    await listIn(category.id);
-    expect(await countOf("tree-failing")).toBe(1);
-    await listIn(category.id);
+    await categoryGrownAfterRead("tree-failing");
     vi.setSystemTime(Date.now() + 61_000);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     // The database refuses the next read (the client the `db` proxy hands out).
