@@ -19,6 +19,9 @@ test("every page type sends a strict CSP with a fresh nonce and the usual header
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    // Every page, the door's documents included: were it sent to members only, another site could tell who is signed in.
+    expect(headers["cross-origin-opener-policy"], path).toBe("same-origin");
     // Next's own inline scripts carry the nonce.
     const html = await response.text();
     const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1]!;
