@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
   // views were counted there. Under `next dev`, and for visitors with a session, they are counted here.
   countPostView(views, request.method, request.nextUrl.pathname, request.headers);
   viewFlusher ??= flushViewsEvery(views);
-  const headers = pageSecurityHeaders(newNonce());
+  const headers = pageSecurityHeaders(newNonce(), request.nextUrl.pathname);
   const requestHeaders = new Headers(request.headers);
   for (const [name, value] of headers.request) requestHeaders.set(name, value);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

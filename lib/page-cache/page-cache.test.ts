@@ -174,6 +174,7 @@ describe("serving through the cache (a real HTTP server, as the door runs it)", 
     const first = await fetch(`${base}/posts/p1`, { headers: { "x-nonce": "evil", "content-security-policy": "script-src 'nonce-evil'" } });
     expect(first.headers.get("content-security-policy")).toBe(contentSecurityPolicy("N0", false));
     for (const [name, value] of HARDENING_HEADERS) expect(first.headers.get(name)).toBe(value);
+    expect(first.headers.get("cross-origin-opener-policy")).toBeNull(); // a public directory page (decision 013)
     expect(await first.text()).toBe(html("N0"));
     // The page was kept with the headers it went out with, and a hit swaps the nonce in both.
     const second = await fetch(`${base}/posts/p1`);

@@ -5,6 +5,7 @@
 // tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/request-identity";
+import { isPublicDirectoryPage } from "@/lib/public-pages";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
@@ -29,9 +30,6 @@ const KEPT_HEADERS = new Set([
  */
 export const BYPASS_HEADER = "x-page-cache";
 
-/** Pages every visitor sees alike. */
-const CACHEABLE_PATH = /^\/($|blogs\/[^/]+$|posts\/[^/]+$|categories\/[^/]+$|tags\/[^/]+$|search$)/;
-
 /**
  * The cache key of a request for a public page asked for without a session or a client-side
  * navigation (those render per visitor), or null when it must go to Next as it is.
@@ -41,7 +39,7 @@ export function cacheKeyOf(request: Pick<IncomingMessage, "method" | "url" | "he
   const url = request.url ?? "/";
   const query = url.indexOf("?");
   const path = query < 0 ? url : url.slice(0, query);
-  if (!CACHEABLE_PATH.test(path)) return null;
+  if (!isPublicDirectoryPage(path)) return null;
   const { headers } = request;
   if (headers.rsc || headers["next-action"] || headers["next-router-prefetch"]) return null;
   if (query >= 0 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
@@ -82,7 +80,9 @@ const inflight = new Map<string, Promise<CachedPage | null>>();
  * Next's proxy machinery for a page cost the render about a tenth of its time.
  */
 function handOver(request: IncomingMessage, response: ServerResponse, nonce: string): void {
-  const headers = pageSecurityHeaders(nonce);
+  const url = request.url ?? "/";
+  const query = url.indexOf("?");
+  const headers = pageSecurityHeaders(nonce, query < 0 ? url : url.slice(0, query));
   request.headers[BYPASS_HEADER] = "render";
   for (const [name, value] of headers.request) request.headers[name] = value;
   for (const [name, value] of headers.response) response.setHeader(name, value);
