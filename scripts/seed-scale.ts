@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { seedScale } from "@/prisma/seed/seed-scale";
-import { fail, withDatabase } from "./support/with-database";
+import { fail, migrated, withDatabase } from "./support/with-database";
 
 const { values } = parseArgs({ options: { blogs: { type: "string", default: "100000" }, posts: { type: "string", default: "1000000" } } });
 const blogs = Number(values.blogs);
@@ -23,7 +23,7 @@ const progress = (phase: string, done: number, total: number) => {
 };
 
 await withDatabase(async (databaseUrl) => {
-  const db = createPrismaClient(databaseUrl);
+  const db = createPrismaClient(await migrated(databaseUrl));
   const started = Date.now();
   try {
     await seedDemo(db);

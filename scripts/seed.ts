@@ -1,10 +1,10 @@
 // npm run db:seed: fills the database with the demo directory (safe to run again).
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { withDatabase } from "./support/with-database";
+import { migrated, withDatabase } from "./support/with-database";
 
 await withDatabase(async (databaseUrl) => {
-  const db = createPrismaClient(databaseUrl);
+  const db = createPrismaClient(await migrated(databaseUrl));
   try {
     const started = Date.now();
     const report = await seedDemo(db);

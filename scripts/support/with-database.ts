@@ -3,6 +3,7 @@
 import path from "node:path";
 import nextEnv from "@next/env";
 import { loadDatabaseUrl, loadRunnerSettings } from "@/lib/env";
+import { applyMigrations, MIGRATIONS_DIR } from "@/lib/migrations/apply-migrations";
 import { startEmbeddedPostgres } from "@/lib/services/embedded-postgres";
 import { ensureDatabase } from "@/lib/services/postgres-admin";
 
@@ -14,6 +15,15 @@ export const devPgPort = () => loadRunnerSettings().EMBEDDED_PG_PORT;
 export function fail(error: unknown): never {
   console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
   process.exit(1);
+}
+
+/**
+ * For the seed commands: pending migrations first, each named as it is applied, so that a seed on a
+ * fresh clone (or a new database) fills the tables rather than failing on one that does not exist.
+ */
+export async function migrated(databaseUrl: string): Promise<string> {
+  await applyMigrations(databaseUrl, MIGRATIONS_DIR, (line) => console.log(line));
+  return databaseUrl;
 }
 
 export async function withDatabase(task: (databaseUrl: string) => Promise<void>): Promise<void> {
