@@ -30,6 +30,12 @@ const KEPT_HEADERS = new Set([
  */
 export const BYPASS_HEADER = "x-page-cache";
 
+/** A request's path, without its query. */
+const pathOf = (url: string) => {
+  const query = url.indexOf("?");
+  return query < 0 ? url : url.slice(0, query);
+};
+
 /**
  * The cache key of a request for a public page asked for without a session or a client-side
  * navigation (those render per visitor), or null when it must go to Next as it is.
@@ -38,8 +44,7 @@ export function cacheKeyOf(request: Pick<IncomingMessage, "method" | "url" | "he
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const url = request.url ?? "/";
   const query = url.indexOf("?");
-  const path = query < 0 ? url : url.slice(0, query);
-  if (!isPublicDirectoryPage(path)) return null;
+  if (!isPublicDirectoryPage(pathOf(url))) return null;
   const { headers } = request;
   if (headers.rsc || headers["next-action"] || headers["next-router-prefetch"]) return null;
   if (query >= 0 && new URLSearchParams(url.slice(query + 1)).has("_rsc")) return null;
@@ -80,9 +85,7 @@ const inflight = new Map<string, Promise<CachedPage | null>>();
  * Next's proxy machinery for a page cost the render about a tenth of its time.
  */
 function handOver(request: IncomingMessage, response: ServerResponse, nonce: string): void {
-  const url = request.url ?? "/";
-  const query = url.indexOf("?");
-  const headers = pageSecurityHeaders(nonce, query < 0 ? url : url.slice(0, query));
+  const headers = pageSecurityHeaders(nonce, pathOf(request.url ?? "/"));
   request.headers[BYPASS_HEADER] = "render";
   for (const [name, value] of headers.request) request.headers[name] = value;
   for (const [name, value] of headers.response) response.setHeader(name, value);
