@@ -12,11 +12,12 @@ import next from "next";
 import { loadSettings } from "@/lib/env";
 import { countPostView, flushViewsEvery, storePostViews, ViewCounter } from "@/lib/analytics/post-views";
 import { dropMemo, setMemoLive } from "@/lib/page-cache/data-memo";
-import { DOCUMENT_PATH, withoutClientRuntime } from "@/lib/page-cache/document-mode";
+import { withoutClientRuntime } from "@/lib/page-cache/document-mode";
 import { listenForPageChanges } from "@/lib/page-cache/listen";
 import { newNonce, PageCache } from "@/lib/page-cache/page-cache";
 import { documentRender, learnDocumentAssets } from "@/lib/page-cache/documents";
 import { BYPASS_HEADER, cacheKeyOf, failRequest, servePage } from "@/lib/page-cache/serve-page";
+import { pathOf } from "@/lib/public-pages";
 
 // A missing or malformed setting stops the process here with one clear message (security.md 16),
 // before Next would print the same inside a stack trace.
@@ -75,14 +76,12 @@ const server = createServer((request, response) => {
   compress(request, response, () => {
     const key = listener ? cacheKeyOf(request) : null;
     if (!listener || key === null) return void handle(request, response).catch(failed);
-    countPostView(views, request.method, key.split("?")[0]!, headerReader(request));
+    countPostView(views, request.method, pathOf(key), headerReader(request));
     setMemoLive(listener.connected);
-    // Home, post, blog, category, tag and search pages go out as documents, written by the door;
-    // those Next renders (a 404, the first moments after a start) lose its client runtime on the
-    // way (document-mode.ts).
-    const document = DOCUMENT_PATH.test(key);
-    const transform = document ? withoutClientRuntime : undefined;
-    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: document ? renderDocument : handle, transform }).catch(failed);
+    // The pages with a key (home, post, blog, category, tag and search: lib/public-pages.ts) go out
+    // as documents, written by the door; those Next renders (a 404, the first moments after a start)
+    // lose its client runtime on the way (document-mode.ts).
+    servePage(request, response, { key, nonce: newNonce(), cache, canUseCache: listener.connected, render: renderDocument, transform: withoutClientRuntime }).catch(failed);
   });
 });
 server.listen(port, async () => {

@@ -9,12 +9,6 @@
 // has learned the build's stylesheet. Members with a session and client-side navigations get the
 // full page from Next, with its runtime.
 
-/**
- * The pages served as documents: home, a mirrored post, a blog, a category, a tag, search (any
- * query). Captured: the kind and the second segment of a post, blog, category or tag; "search".
- */
-export const DOCUMENT_PATH = /^\/(?:(posts|blogs|categories|tags)\/([^/?]+)|(search))?(?:\?|$)/;
-
 /** Next's script files, and the preloads for them (`as="script"`, `modulepreload`). */
 const RUNTIME_FILE = /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g;
 const RUNTIME_PRELOAD = /<link\b(?=[^>]*\bhref="\/_next\/[^"]*")(?=[^>]*(?:\bas="script"|\brel="modulepreload"))[^>]*>/g;

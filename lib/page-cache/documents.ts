@@ -13,10 +13,10 @@ import { loadSearchPage, searchDocument } from "@/components/search-page";
 import { postDocument } from "@/components/post-page";
 import { loadTag, loadTagPage, tagDocument } from "@/components/tag-page";
 import type { DocumentAssets } from "@/components/site-shell";
+import { type PublicPage, publicPageOf } from "@/lib/public-pages";
 import { subscribeStateOf } from "@/components/subscribe-box";
 import { getPublicPostPage } from "@/lib/posts/queries";
 import { ZPostId } from "@/lib/posts/schemas";
-import { DOCUMENT_PATH } from "./document-mode";
 import type { Render } from "./serve-page";
 
 /** Where the nonce goes in the learned links (pageDocument puts the response's in its place). */
@@ -66,7 +66,7 @@ type Write = (segment: string, query: SearchParams, nonce: string, assets: Docum
  * The pages the door writes, by the first segment of their path; each gets the second, decoded, and
  * the query as its React page does (so both read it alike), through the same loader.
  */
-const WRITERS: Record<string, Write> = {
+const WRITERS: Record<PublicPage["kind"], Write> = {
   home: async (_segment, _query, nonce, assets) => homeDocument(await loadHome(), { nonce, assets }),
   posts: async (id, query, nonce, assets) => {
     const parsed = ZPostId.safeParse(id);
@@ -98,24 +98,23 @@ const DOCUMENT_HEADERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * A render for the door (lib/page-cache/serve-page.ts) that writes a page of DOCUMENT_PATH as a
+ * A render for the door (lib/page-cache/serve-page.ts) that writes a public directory page as a
  * document, and hands the request to `next` when it cannot: no assets yet, no such page.
  */
 export function documentRender(assets: () => DocumentAssets | null, next: Render): Render {
   return async (request: IncomingMessage, response: ServerResponse) => {
     const known = assets();
     const url = new URL(request.url ?? "/", "http://door");
-    const path = DOCUMENT_PATH.exec(url.pathname);
-    const [kind, raw] = path ? [path[1] ?? path[3] ?? "home", path[2] ?? ""] : [];
+    const page = publicPageOf(url.pathname);
     let segment: string | undefined;
     try {
-      segment = raw === undefined ? undefined : decodeURIComponent(raw);
+      segment = page ? decodeURIComponent(page.segment) : undefined;
     } catch {
       // A malformed escape: Next answers it.
     }
     // The door's handOver gave the request this response's nonce, and the response its policy.
     const nonce = String(request.headers["x-nonce"] ?? "");
-    const write = kind === undefined ? undefined : WRITERS[kind];
+    const write = page ? WRITERS[page.kind] : undefined;
     let document: string | null = null;
     try {
       document = known && write && segment !== undefined ? await write(segment, searchParamsOf(url.searchParams), nonce, known) : null;

@@ -5,7 +5,7 @@
 // tags. Concurrent misses for one page wait for the same render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { hasSessionCookie } from "@/lib/auth/request-identity";
-import { isPublicDirectoryPage } from "@/lib/public-pages";
+import { isPublicDirectoryPage, pathOf } from "@/lib/public-pages";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 import { type CachedPage, cachedPage, type PageCache, pageTags, withNonce } from "./page-cache";
 
@@ -29,12 +29,6 @@ const KEPT_HEADERS = new Set([
  * then neither counts the view again nor serves from a cache); any copy a client sends is removed.
  */
 export const BYPASS_HEADER = "x-page-cache";
-
-/** A request's path, without its query. */
-const pathOf = (url: string) => {
-  const query = url.indexOf("?");
-  return query < 0 ? url : url.slice(0, query);
-};
 
 /**
  * The cache key of a request for a public page asked for without a session or a client-side
