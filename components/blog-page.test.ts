@@ -11,7 +11,6 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 });
 
-
 // What a hostile owner or feed could put in a listing's and a category's fields.
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">&amp;</title>`;
 const assets = { headLinks: '<link rel="stylesheet" href="/_next/static/chunks/a1.css" nonce="{nonce}" data-precedence="next"/>' };

@@ -13,8 +13,6 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
 });
 
-
-
 // What a hostile feed could put in a post's and a blog's fields.
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">&amp;</title></head>`;
 

@@ -5,7 +5,6 @@ import { ZSearchParams } from "@/lib/search/schemas";
 import { htmlText } from "./html";
 import { type SearchPageData, searchMain, searchMeta } from "./search-page";
 
-
 const EVIL = `"><script>alert(1)</script><img src=x onerror="alert(2)">`;
 const categories = [{ id: "c1", slug: "food", name: "Food", blogCount: 3, children: [{ id: "c2", slug: "bread", name: "Bread", blogCount: 1 }] }] as unknown as SearchPageData["categories"];
 

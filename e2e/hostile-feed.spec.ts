@@ -1,10 +1,10 @@
 // A hostile blog is mirrored through the real pipeline (npm run feed -- add, against the e2e
 // server's database) and its post page is opened in Chromium: nothing it carried may run
 // (security.md 22).
-import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { runScript } from "../lib/testing/run-script";
 import { e2eDatabaseUrl } from "./support/database";
 
 const PAYLOADS = [
@@ -29,15 +29,7 @@ function hostileFeed(origin: string, title: string): string {
   </channel></rss>`;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/feed.ts", ...args], { env: { ...process.env, ...env } });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
+const run = (args: string[], env: Record<string, string>) => runScript("scripts/feed.ts", args, env);
 
 test("no script carried by a mirrored post runs on its page", async ({ page }) => {
   const suffix = Math.random().toString(36).slice(2, 8);

@@ -1,19 +1,15 @@
 // The page cache (lib/page-cache) as a visitor meets it: pages are served again with a fresh CSP
 // nonce each time, a change made by the feed worker shows at once, and reading a post counts a view.
-import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { runScript } from "../lib/testing/run-script";
 import { e2eDatabaseUrl, withDatabase } from "./support/database";
 
-function feedCli(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/feed.ts", ...args], { env: { ...process.env, ...env } });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`feed ${args.join(" ")} exited ${code}: ${output}`))));
-  });
+async function feedCli(args: string[], env: Record<string, string>): Promise<string> {
+  const { code, output } = await runScript("scripts/feed.ts", args, env);
+  if (code !== 0) throw new Error(`feed ${args.join(" ")} exited ${code}: ${output}`);
+  return output;
 }
 
 const nonceOf = (policy: string | undefined) => policy?.match(/'nonce-([^']+)'/)?.[1];

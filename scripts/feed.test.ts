@@ -1,20 +1,11 @@
 // `npm run feed -- preview <url>` as a user runs it: a child process, its exit code and output.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rss, startFeedServer, type FeedServer } from "@/lib/testing/feed-server";
+import { runScript } from "@/lib/testing/run-script";
 
 let server: FeedServer;
 
-function feedCommand(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/feed.ts", ...args], { env: { ...process.env, DATABASE_URL: "", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const feedCommand = (args: string[], env: Record<string, string> = {}) => runScript("scripts/feed.ts", args, { DATABASE_URL: "", ...env });
 
 beforeAll(async () => {
   server = await startFeedServer();

@@ -1,9 +1,9 @@
 // `npm run db:seed` and `npm run db:seed:scale` as a user runs them on a fresh clone: a child process
 // against a database no migration has touched yet. They apply the migrations, then seed.
-import { spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "@/lib/services/postgres-admin";
+import { runScript } from "@/lib/testing/run-script";
 
 const adminUrl = inject("dbAdminUrl");
 const created: string[] = [];
@@ -18,16 +18,7 @@ async function emptyDatabase(): Promise<string> {
   return createDatabase(adminUrl, name);
 }
 
-function run(script: string, args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[], databaseUrl: string) => runScript(script, args, { DATABASE_URL: databaseUrl });
 
 async function count(databaseUrl: string, table: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
